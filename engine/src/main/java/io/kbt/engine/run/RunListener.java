@@ -1,0 +1,16 @@
+package io.kbt.engine.run;
+
+/**
+ * Receives a replay's output as it happens, so that long runs are streamed to disk rather than held in memory.
+ */
+public interface RunListener {
+    default void onFill(Fill fill) {}
+
+    default void onSample(Sample sample) {}
+
+    default void onPnl(PnlPoint point) {}
+
+    default void onSettlement(Settlement settlement) {}
+
+    RunListener NONE = new RunListener() {};
+}

@@ -1,0 +1,36 @@
+package io.kbt.engine.strategy;
+
+import io.kbt.engine.market.Instruments;
+
+/**
+ * What a strategy sees and does during a replay. It exposes nothing later than {@link #now()}.
+ */
+public interface StrategyContext {
+    /** Current replay time, UTC epoch microseconds. */
+    long now();
+
+    Instruments instruments();
+
+    BookView book(int market);
+
+    /** Last level of index {@code symbol} at or before now, {@code NaN} before its first tick. */
+    double indexLevel(int symbol);
+
+    /** Our signed position in hundredths of a contract: + yes, − no. */
+    long position(int market);
+
+    /** Whether the market has closed (no more quoting). */
+    boolean closed(int market);
+
+    /** Our total P&amp;L now in micro-dollars: cash + settlements − fees + open positions marked to mid. */
+    long pnlMicros();
+
+    /**
+     * Sets the target quotes for {@code market}; the order manager cancels, places or keeps resting orders to
+     * match. Re-sending an unchanged side keeps its queue place.
+     */
+    void quote(int market, Quote quote);
+
+    /** Records the strategy's fair yes price in cents for reports ({@code NaN} for none). */
+    void fair(int market, double cents);
+}
