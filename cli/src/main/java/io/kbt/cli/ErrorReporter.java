@@ -1,0 +1,59 @@
+package io.kbt.cli;
+
+import io.kbt.db.DatabaseUnavailableException;
+import io.kbt.feeds.BadInputException;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed command into one clear line on stderr and DESIGN.md's exit code; {@code --verbose} anywhere on
+ * the command line adds the stack trace.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parsed) {
+        boolean verbose = Arrays.asList(parsed.originalArgs().toArray(String[]::new)).contains("--verbose");
+        var err = commandLine.getErr();
+        err.println("kbt: " + message(e));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode(e);
+    }
+
+    static int usage(ParameterException e, String[] args) {
+        var err = e.getCommandLine().getErr();
+        err.println("kbt: " + e.getMessage());
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return ExitCode.USAGE;
+    }
+
+    static int exitCode(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UsageException || t instanceof IllegalArgumentException && t == e) {
+                return ExitCode.USAGE;
+            }
+            if (t instanceof BadInputException) {
+                return ExitCode.BAD_INPUT;
+            }
+            if (t instanceof DatabaseUnavailableException) {
+                return ExitCode.DATABASE_UNREACHABLE;
+            }
+        }
+        return ExitCode.FAILURE;
+    }
+
+    private static String message(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException || t instanceof UsageException) {
+                return t.getMessage();
+            }
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,29 @@
+package io.kbt.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kbt} command: backtests, sweeps, imports and reports for Kalshi market making. */
+@Command(
+        name = "kbt",
+        mixinStandardHelpOptions = true,
+        version = "kbt 0.1.0",
+        description = "Backtest market-making strategies on recorded Kalshi order books, trades and index ticks.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Kbt {
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line and returns its exit code; tests call this in-process. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Kbt());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        commandLine.setParameterExceptionHandler(ErrorReporter::usage);
+        return commandLine.execute(args);
+    }
+}
