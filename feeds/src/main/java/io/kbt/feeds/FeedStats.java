@@ -10,7 +10,7 @@ public final class FeedStats {
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
-    public void count(String kind) {
+    public void increment(String kind) {
         counts.merge(kind, 1L, Long::sum);
     }
 
