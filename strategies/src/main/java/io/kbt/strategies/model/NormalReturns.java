@@ -4,6 +4,12 @@ import org.apache.commons.math3.special.Erf;
 
 /** Normal returns: r ~ N(μ, σ(τ)²) with σ(τ) = σ0·τ^h (h = ½ is Brownian motion). */
 public record NormalReturns(double mu, double sigma0, double h) implements ReturnModel {
+    /**
+     * The default: no drift, Brownian scaling h = 0.5, σ0 = 8.2e-5 so σ(23,400 s) ≈ 1.25%, the population
+     * standard deviation of S&amp;P 500 daily returns 2000–2020 ({@code kbt fit --h 0.5}).
+     */
+    public static final NormalReturns DEFAULTS = new NormalReturns(0, 8.2e-5, 0.5);
+
     private static final double SQRT2 = Math.sqrt(2.0);
 
     public NormalReturns {
