@@ -120,7 +120,8 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
-    static DatabaseUnavailableException unavailable(DbUrl url, SQLException e) {
+    /** One line naming host:port/database and what went wrong, never the password. */
+    public static DatabaseUnavailableException unavailable(DbUrl url, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String why = switch (state) {
             case MISSING_DATABASE -> "database " + url.database() + " does not exist (run: kbt db migrate)";
