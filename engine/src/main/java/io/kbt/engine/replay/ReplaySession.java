@@ -118,7 +118,7 @@ final class ReplaySession implements StrategyContext {
     private void afterBook(int m) {
         KalshiBook book = books[m];
         portfolio.mark(m, book.bestYesBid(), book.bestYesAsk());
-        recorder.sampleIfChanged(now, m);
+        recorder.sampleIfBookMoved(now, m);
         recorder.pnl(now);
     }
 
