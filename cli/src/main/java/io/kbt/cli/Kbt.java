@@ -12,7 +12,10 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         version = "kbt 0.1.0",
         description = "Backtest market-making strategies on recorded Kalshi order books, trades and index ticks.",
-        subcommands = {BacktestCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DbCommand.class, ImportCommand.class, MarketsCommand.class, BacktestCommand.class, SweepCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Kbt {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces with errors.")
     boolean verbose;
