@@ -1,0 +1,18 @@
+package io.kbt.cli;
+
+import io.kbt.strategies.fit.DailyClose;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Daily closes of an index taken from the kbt store: the last stored tick of each New York day. {@code kbt fit
+ * --symbol} reads through it so that the fit itself can be tested without a database.
+ */
+@FunctionalInterface
+interface DailyCloseStore {
+    /**
+     * The closes of {@code symbol} on New York days {@code from}..{@code to} (inclusive), in date order, from the
+     * database {@code dbOption} names ({@code --db}; null: {@code KBT_DB_URL} or the local default).
+     */
+    List<DailyClose> dailyCloses(String dbOption, String symbol, LocalDate from, LocalDate to);
+}
