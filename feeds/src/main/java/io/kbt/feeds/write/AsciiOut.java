@@ -26,15 +26,32 @@ final class AsciiOut implements Closeable {
     }
 
     AsciiOut ascii(String s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
+        return bytes(asciiBytes(s));
+    }
+
+    /** The bytes of a printable ASCII string; anything else is refused, so no output ever needs escaping. */
+    static byte[] asciiBytes(String s) {
+        byte[] bytes = new byte[s.length()];
+        for (int i = 0; i < bytes.length; i++) {
             char c = s.charAt(i);
             if (c > 0x7e || c < 0x20) {
                 throw new IllegalArgumentException("not printable ASCII: " + s);
             }
-            ensure(1);
-            buffer[position++] = (byte) c;
+            bytes[i] = (byte) c;
         }
+        return bytes;
+    }
+
+    AsciiOut bytes(byte[] bytes) {
+        if (bytes.length > buffer.length - position) {
+            drain();
+            if (bytes.length > buffer.length) {
+                write(bytes);
+                return this;
+            }
+        }
+        System.arraycopy(bytes, 0, buffer, position, bytes.length);
+        position += bytes.length;
         return this;
     }
 
@@ -107,11 +124,30 @@ final class AsciiOut implements Closeable {
             cachedEpochDay = epochDay;
         }
         ensure(27);
-        System.arraycopy(cachedDate, 0, buffer, position, 10);
-        position += 10;
-        long seconds = ofDay / 1_000_000;
-        ch('T').zeroPadded(seconds / 3600, 2).ch(':').zeroPadded(seconds / 60 % 60, 2).ch(':').zeroPadded(seconds % 60, 2);
-        return ch('.').zeroPadded(ofDay % 1_000_000, 6).ch('Z');
+        byte[] b = buffer;
+        int at = position;
+        System.arraycopy(cachedDate, 0, b, at, 10);
+        int seconds = (int) (ofDay / 1_000_000);
+        int micros = (int) (ofDay % 1_000_000);
+        b[at + 10] = 'T';
+        twoDigits(at + 11, seconds / 3600);
+        b[at + 13] = ':';
+        twoDigits(at + 14, seconds / 60 % 60);
+        b[at + 16] = ':';
+        twoDigits(at + 17, seconds % 60);
+        b[at + 19] = '.';
+        for (int i = at + 25; i > at + 19; i--) {
+            b[i] = (byte) ('0' + micros % 10);
+            micros /= 10;
+        }
+        b[at + 26] = 'Z';
+        position = at + 27;
+        return this;
+    }
+
+    private void twoDigits(int at, int value) {
+        buffer[at] = (byte) ('0' + value / 10);
+        buffer[at + 1] = (byte) ('0' + value % 10);
     }
 
     /** Like {@link #timestamp} but without the fraction when it is zero, as Kalshi's REST times are written. */
@@ -141,6 +177,14 @@ final class AsciiOut implements Closeable {
     private void ensure(int n) {
         if (position + n > buffer.length) {
             drain();
+        }
+    }
+
+    private void write(byte[] bytes) {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

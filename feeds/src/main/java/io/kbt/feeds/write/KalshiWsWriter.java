@@ -5,7 +5,10 @@ import io.kbt.engine.event.Level;
 import io.kbt.engine.market.TickSize;
 import java.io.Closeable;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,9 +20,34 @@ import java.util.UUID;
  */
 public final class KalshiWsWriter implements Closeable {
     private static final int MAX_PRICE = TickSize.CENT.maxTicks();
+    private static final byte[] SNAPSHOT = literal("orderbook_snapshot");
+    private static final byte[] DELTA = literal("orderbook_delta");
+    private static final byte[] TRADE = literal("trade");
+    private static final byte[] TYPE = literal("{\"type\":\"");
+    private static final byte[] SID = literal("\",\"sid\":");
+    private static final byte[] SEQ = literal(",\"seq\":");
+    private static final byte[] MSG_TICKER = literal(",\"msg\":{\"market_ticker\":");
+    private static final byte[] MSG_TRADE_ID = literal(",\"msg\":{\"trade_id\":\"");
+    private static final byte[] MARKET_TICKER = literal("\",\"market_ticker\":");
+    private static final byte[] YES_LEVELS = literal(",\"yes\":");
+    private static final byte[] NO_LEVELS = literal(",\"no\":");
+    private static final byte[] PRICE = literal(",\"price\":");
+    private static final byte[] DELTA_FIELD = literal(",\"delta\":");
+    private static final byte[] SIDE_YES = literal(",\"side\":\"yes\"");
+    private static final byte[] SIDE_NO = literal(",\"side\":\"no\"");
+    private static final byte[] YES_PRICE = literal(",\"yes_price\":");
+    private static final byte[] NO_PRICE = literal(",\"no_price\":");
+    private static final byte[] COUNT = literal(",\"count\":");
+    private static final byte[] TAKER_YES = literal(",\"taker_side\":\"yes\"");
+    private static final byte[] TAKER_NO = literal(",\"taker_side\":\"no\"");
+    private static final byte[] TS = literal(",\"ts\":\"");
+    private static final byte[] END_TS = literal("\"}}\n");
+    private static final byte[] END = literal("}}\n");
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final AsciiOut out;
     private final int sid;
+    private final Map<String, byte[]> quotedTickers = new HashMap<>();
     private long seq;
 
     /** A writer for subscription 1. */
@@ -34,22 +62,22 @@ public final class KalshiWsWriter implements Closeable {
 
     /** The whole book of one market: yes bids and no bids, each in ascending price order. Returns the frame's seq. */
     public long snapshot(String marketTicker, List<Level> yesBids, List<Level> noBids) {
-        header("orderbook_snapshot").ascii("{\"market_ticker\":").quoted(marketTicker).ascii(",\"yes\":");
+        header(SNAPSHOT).bytes(MSG_TICKER).bytes(quoted(marketTicker)).bytes(YES_LEVELS);
         levels(marketTicker, yesBids);
-        out.ascii(",\"no\":");
+        out.bytes(NO_LEVELS);
         levels(marketTicker, noBids);
-        out.ascii("}}").newline();
+        out.bytes(END);
         return seq;
     }
 
     /** {@code delta} hundredths of a contract added to the {@code side} bid at {@code price} cents. */
     public long delta(String marketTicker, BookSide side, int price, long delta, long tsMicros) {
         checkPrice(marketTicker, price);
-        header("orderbook_delta").ascii("{\"market_ticker\":").quoted(marketTicker)
-                .ascii(",\"price\":").integer(price)
-                .ascii(",\"delta\":").integer(contracts(marketTicker, delta))
-                .ascii(",\"side\":").ascii(side == BookSide.YES ? "\"yes\"" : "\"no\"")
-                .ascii(",\"ts\":\"").timestamp(tsMicros).ascii("\"}}").newline();
+        header(DELTA).bytes(MSG_TICKER).bytes(quoted(marketTicker))
+                .bytes(PRICE).integer(price)
+                .bytes(DELTA_FIELD).integer(contracts(marketTicker, delta))
+                .bytes(side == BookSide.YES ? SIDE_YES : SIDE_NO)
+                .bytes(TS).timestamp(tsMicros).bytes(END_TS);
         return seq;
     }
 
@@ -62,14 +90,14 @@ public final class KalshiWsWriter implements Closeable {
         if (count <= 0) {
             throw new IllegalArgumentException(marketTicker + ": trade count must be positive: " + count);
         }
-        header("trade").ascii("{\"trade_id\":\"");
+        header(TRADE).bytes(MSG_TRADE_ID);
         uuid(tradeId);
-        out.ascii("\",\"market_ticker\":").quoted(marketTicker)
-                .ascii(",\"yes_price\":").integer(yesPrice)
-                .ascii(",\"no_price\":").integer(MAX_PRICE - yesPrice)
-                .ascii(",\"count\":").integer(contracts(marketTicker, count))
-                .ascii(",\"taker_side\":").ascii(takerSide == BookSide.YES ? "\"yes\"" : "\"no\"")
-                .ascii(",\"ts\":\"").timestamp(tsMicros).ascii("\"}}").newline();
+        out.bytes(MARKET_TICKER).bytes(quoted(marketTicker))
+                .bytes(YES_PRICE).integer(yesPrice)
+                .bytes(NO_PRICE).integer(MAX_PRICE - yesPrice)
+                .bytes(COUNT).integer(contracts(marketTicker, count))
+                .bytes(takerSide == BookSide.YES ? TAKER_YES : TAKER_NO)
+                .bytes(TS).timestamp(tsMicros).bytes(END_TS);
         return seq;
     }
 
@@ -87,10 +115,26 @@ public final class KalshiWsWriter implements Closeable {
         out.close();
     }
 
-    private AsciiOut header(String type) {
+    private AsciiOut header(byte[] type) {
         seq++;
-        return out.ascii("{\"type\":\"").ascii(type).ascii("\",\"sid\":").integer(sid)
-                .ascii(",\"seq\":").integer(seq).ascii(",\"msg\":");
+        return out.bytes(TYPE).bytes(type).bytes(SID).integer(sid).bytes(SEQ).integer(seq);
+    }
+
+    private static byte[] literal(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The ticker as a JSON string, kept so each ticker is checked and converted once. */
+    private byte[] quoted(String ticker) {
+        byte[] bytes = quotedTickers.get(ticker);
+        if (bytes == null) {
+            if (ticker.indexOf('"') >= 0 || ticker.indexOf('\\') >= 0) {
+                throw new IllegalArgumentException("ticker needs JSON escaping: " + ticker);
+            }
+            bytes = literal('"' + ticker + '"');
+            quotedTickers.put(ticker, bytes);
+        }
+        return bytes;
     }
 
     private void levels(String ticker, List<Level> levels) {
@@ -128,7 +172,7 @@ public final class KalshiWsWriter implements Closeable {
 
     private void hex(long bits, int digits) {
         for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
-            out.ch(Character.forDigit((int) (bits >>> shift) & 0xf, 16));
+            out.ch(HEX[(int) (bits >>> shift) & 0xf]);
         }
     }
 
