@@ -1,0 +1,263 @@
+package io.kbt.feeds;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kbt.engine.event.BookSide;
+import io.kbt.engine.market.TickSize;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.util.Locale;
+
+/**
+ * Typed access to the fields of Kalshi JSON objects, in both field generations, turning every malformed value
+ * into a {@link BadInputException} that names the file, the line and the field. Decimal values are parsed
+ * exactly from their text.
+ */
+final class JsonFields {
+    private static final long DOLLAR_MICROS = 1_000_000;
+
+    private final String source;
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    private long line;
+
+    JsonFields(String source) {
+        this.source = source;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    void line(long line) {
+        this.line = line;
+    }
+
+    long line() {
+        return line;
+    }
+
+    BadInputException bad(String problem) {
+        return new BadInputException(source, line, problem);
+    }
+
+    /** One JSON object from a whole line of characters. */
+    JsonNode parseObject(char[] chars, int length) {
+        try (JsonParser parser = mapper.getFactory().createParser(chars, 0, length)) {
+            JsonNode node = mapper.readTree(parser);
+            if (node == null || node.isMissingNode()) {
+                throw bad("no JSON value on the line");
+            }
+            if (!node.isObject()) {
+                throw bad("expected a JSON object, found " + kind(node));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(source, line, "malformed JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case OBJECT, POJO -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            case BINARY -> "binary";
+            case MISSING -> "nothing";
+        };
+    }
+
+    JsonNode object(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isObject()) {
+            throw bad("field \"" + field + "\" must be an object, was " + (node == null ? "missing" : kind(node)));
+        }
+        return node;
+    }
+
+    String text(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || !node.isTextual()) {
+            throw bad("field \"" + field + "\" must be a string, was " + (node == null ? "missing" : kind(node)));
+        }
+        return node.textValue();
+    }
+
+    /** A string field, or {@code null} when absent or JSON null. */
+    String optionalText(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw bad("field \"" + field + "\" must be a string, was " + kind(node));
+        }
+        return node.textValue();
+    }
+
+    /** An integer field, or {@code null} when absent. */
+    Long optionalLong(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw bad("field \"" + field + "\" must be an integer, was " + kind(node));
+        }
+        return node.longValue();
+    }
+
+    /** Whether {@code parent} has a non-null field named {@code field}. */
+    static boolean has(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        return node != null && !node.isNull();
+    }
+
+    BookSide side(JsonNode parent, String field) {
+        String side = text(parent, field);
+        return switch (side.toLowerCase(Locale.ROOT)) {
+            case "yes" -> BookSide.YES;
+            case "no" -> BookSide.NO;
+            default -> throw bad("field \"" + field + "\" must be \"yes\" or \"no\", was \"" + side + "\"");
+        };
+    }
+
+    /**
+     * A price in ticks of {@code tick}: a dollar string ({@code dollars} true, e.g. "0.1600") or integer cents.
+     * Off the grid or outside (0, $1) is bad input.
+     */
+    int price(JsonNode node, String field, boolean dollars, TickSize tick, String ticker) {
+        long micros;
+        String shown;
+        if (dollars) {
+            String text = decimalText(node, field);
+            long value;
+            try {
+                value = Decimals.scaled(text, 6);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw bad("field \"" + field + "\" is not a dollar amount: \"" + text + "\"");
+            }
+            if (value == Long.MIN_VALUE) {
+                throw bad("price $" + text + " in \"" + field + "\" is off the " + describe(tick) + " tick grid of "
+                        + ticker);
+            }
+            micros = value;
+            shown = "$" + text;
+        } else {
+            if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+                throw bad("field \"" + field + "\" must be an integer number of cents, was "
+                        + (node == null ? "missing" : kind(node)));
+            }
+            long cents = node.longValue();
+            if (cents <= 0 || cents >= 100) {
+                throw bad("price " + cents + "¢ in \"" + field + "\" is outside 1..99¢ (market " + ticker + ")");
+            }
+            micros = cents * 10_000;
+            shown = cents + "¢";
+        }
+        if (micros <= 0 || micros >= DOLLAR_MICROS) {
+            throw bad("price " + shown + " in \"" + field + "\" is outside (0, $1) (market " + ticker + ")");
+        }
+        if (micros % tick.micros() != 0) {
+            throw bad("price " + shown + " in \"" + field + "\" is off the " + describe(tick) + " tick grid of "
+                    + ticker);
+        }
+        return (int) (micros / tick.micros());
+    }
+
+    /**
+     * A count in hundredths of a contract: a fixed-point string with at most two decimals ({@code fixedPoint}
+     * true, e.g. "-1.84") or an integer number of contracts.
+     */
+    long count(JsonNode node, String field, boolean fixedPoint) {
+        if (fixedPoint) {
+            String text = decimalText(node, field);
+            if (Decimals.decimals(text) > 2) {
+                throw bad("count \"" + text + "\" in \"" + field + "\" has more than two decimals");
+            }
+            try {
+                return Decimals.scaled(text, 2);
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw bad("field \"" + field + "\" is not a count: \"" + text + "\"");
+            }
+        }
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw bad("field \"" + field + "\" must be an integer count, was " + (node == null ? "missing" : kind(node)));
+        }
+        try {
+            return Math.multiplyExact(node.longValue(), 100);
+        } catch (ArithmeticException e) {
+            throw bad("count in \"" + field + "\" is too large: " + node.longValue());
+        }
+    }
+
+    /** The text of a decimal given as a JSON string (or, leniently, a JSON number). */
+    private String decimalText(JsonNode node, String field) {
+        if (node == null || node.isNull()) {
+            throw bad("field \"" + field + "\" is missing");
+        }
+        if (node.isTextual()) {
+            return node.textValue().trim();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue().toPlainString();
+        }
+        throw bad("field \"" + field + "\" must be a decimal string, was " + kind(node));
+    }
+
+    static String describe(TickSize tick) {
+        return tick.micros() % 10_000 == 0 ? (tick.micros() / 10_000) + "¢" : (tick.micros() / 1_000.0) + "¢";
+    }
+
+    /** An RFC 3339 timestamp string as epoch microseconds. */
+    long isoTime(JsonNode parent, String field) {
+        String text = text(parent, field);
+        try {
+            return Timestamps.isoMicros(text);
+        } catch (DateTimeException e) {
+            throw bad("field \"" + field + "\": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The most precise timestamp of a websocket message, or {@link Long#MIN_VALUE} when it has none: {@code ts}
+     * as RFC 3339 (microseconds), else {@code ts_ms}, else {@code ts} as integer epoch seconds.
+     */
+    long messageTime(JsonNode msg) {
+        JsonNode ts = msg.get("ts");
+        JsonNode tsMs = msg.get("ts_ms");
+        if (ts != null && ts.isTextual()) {
+            return isoTime(msg, "ts");
+        }
+        if (tsMs != null && !tsMs.isNull()) {
+            if (!tsMs.isIntegralNumber() || !tsMs.canConvertToLong()) {
+                throw bad("field \"ts_ms\" must be an integer, was " + kind(tsMs));
+            }
+            if (ts != null && !ts.isNull() && !ts.isIntegralNumber()) {
+                throw bad("field \"ts\" must be a string or an integer, was " + kind(ts));
+            }
+            return Math.multiplyExact(tsMs.longValue(), 1_000L);
+        }
+        if (ts == null || ts.isNull()) {
+            return Long.MIN_VALUE;
+        }
+        if (!ts.isIntegralNumber() || !ts.canConvertToLong()) {
+            throw bad("field \"ts\" must be a string or an integer, was " + kind(ts));
+        }
+        return Timestamps.epochMicros(ts.longValue());
+    }
+}

@@ -1,0 +1,199 @@
+package io.kbt.feeds;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Lines of a text file, decoded as strict UTF-8 one line at a time so a bad byte or a gzip stream cut short is
+ * reported at the exact line it falls on. Gzip is recognised by its magic bytes, whatever the file is called.
+ */
+final class LineSource implements AutoCloseable {
+    private final String sourceName;
+    private final InputStream in;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private boolean eof;
+    private byte[] lineBytes = new byte[1024];
+    private int lineLength;
+    private char[] chars = new char[1024];
+    private int charLength;
+    private long lineNumber;
+
+    LineSource(Path file, String sourceName) {
+        this.sourceName = sourceName;
+        this.in = open(file, sourceName);
+    }
+
+    private static InputStream open(Path file, String sourceName) {
+        try {
+            BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            raw.mark(2);
+            int first = raw.read();
+            int second = raw.read();
+            raw.reset();
+            if (first == 0x1f && second == 0x8b) {
+                try {
+                    return new GZIPInputStream(raw, 1 << 16);
+                } catch (EOFException | ZipException e) {
+                    raw.close();
+                    throw new BadInputException(sourceName, 1, "gzip header is cut short or corrupt", e);
+                }
+            }
+            return raw;
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(sourceName, 0, "no such file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sourceName, e);
+        }
+    }
+
+    /** Reads the next line; false at the end of the file. */
+    boolean next() {
+        lineLength = 0;
+        boolean any = false;
+        while (true) {
+            if (position == limit) {
+                if (eof || !fill()) {
+                    if (!any) {
+                        return false;
+                    }
+                    break;
+                }
+            }
+            any = true;
+            int start = position;
+            int end = start;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
+            }
+            append(start, end - start);
+            if (end < limit) {
+                position = end + 1;
+                break;
+            }
+            position = limit;
+        }
+        lineNumber++;
+        if (lineLength > 0 && lineBytes[lineLength - 1] == '\r') {
+            lineLength--;
+        }
+        decode();
+        return true;
+    }
+
+    private void append(int from, int length) {
+        if (lineLength + length > lineBytes.length) {
+            lineBytes = Arrays.copyOf(lineBytes, Math.max(lineBytes.length * 2, lineLength + length));
+        }
+        System.arraycopy(buffer, from, lineBytes, lineLength, length);
+        lineLength += length;
+    }
+
+    private boolean fill() {
+        try {
+            int read = in.read(buffer, 0, buffer.length);
+            if (read < 0) {
+                eof = true;
+                return false;
+            }
+            position = 0;
+            limit = read;
+            return true;
+        } catch (EOFException | ZipException e) {
+            throw new BadInputException(sourceName, lineNumber + 1, "file is cut short (gzip stream ends early)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sourceName + " at line " + (lineNumber + 1), e);
+        }
+    }
+
+    private void decode() {
+        if (chars.length < lineLength) {
+            chars = new char[Math.max(chars.length * 2, lineLength)];
+        }
+        boolean ascii = true;
+        for (int i = 0; i < lineLength; i++) {
+            byte b = lineBytes[i];
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+            chars[i] = (char) b;
+        }
+        if (ascii) {
+            charLength = lineLength;
+            return;
+        }
+        decoder.reset();
+        ByteBuffer bytes = ByteBuffer.wrap(lineBytes, 0, lineLength);
+        CharBuffer out = CharBuffer.wrap(chars);
+        CoderResult result = decoder.decode(bytes, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new BadInputException(sourceName, lineNumber,
+                    "not valid UTF-8 (byte 0x" + Integer.toHexString(lineBytes[bytes.position()] & 0xff)
+                            + " at column " + (bytes.position() + 1) + ")");
+        }
+        charLength = out.position();
+    }
+
+    /** The current line's characters, valid until the next call of {@link #next()}. */
+    char[] chars() {
+        return chars;
+    }
+
+    int length() {
+        return charLength;
+    }
+
+    String text() {
+        return new String(chars, 0, charLength);
+    }
+
+    boolean blank() {
+        for (int i = 0; i < charLength; i++) {
+            if (!Character.isWhitespace(chars[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 1-based number of the current line. */
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    String sourceName() {
+        return sourceName;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + sourceName, e);
+        }
+    }
+}

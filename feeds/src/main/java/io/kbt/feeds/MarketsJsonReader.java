@@ -1,0 +1,147 @@
+package io.kbt.feeds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kbt.engine.market.Result;
+import io.kbt.engine.market.StrikeType;
+import io.kbt.engine.market.TickSize;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Kalshi market objects as {@link MarketInfo}: a {@code {"markets":[...]}} page, an array of markets or of pages,
+ * or one such document per line. {@code series_ticker} and {@code underlying} are taken when present, else derived
+ * (series = the event ticker's prefix; INX* → SPX); the tick size comes from {@code price_level_structure}
+ * ({@code linear_cent} 1¢, {@code deci_cent} and {@code tapered_deci_cent} 0.1¢), else the smallest step of
+ * {@code price_ranges}, else {@code tick_size} (cents), else 1¢.
+ */
+public final class MarketsJsonReader {
+    private final Path file;
+    private final String sourceName;
+
+    public MarketsJsonReader(Path file) {
+        this(file, file.toString());
+    }
+
+    /** Reads {@code file} but names it {@code sourceName} in errors. */
+    public MarketsJsonReader(Path file, String sourceName) {
+        this.file = file;
+        this.sourceName = sourceName;
+    }
+
+    /** All markets of the file, in file order. */
+    public List<MarketInfo> read() {
+        JsonFields fields = new JsonFields(sourceName);
+        List<MarketInfo> markets = new ArrayList<>();
+        new JsonDocuments(file, sourceName, fields).forEach("markets", node -> node.has("ticker"),
+                (node, line) -> markets.add(market(node, fields)));
+        return markets;
+    }
+
+    private static MarketInfo market(JsonNode node, JsonFields fields) {
+        String ticker = fields.text(node, "ticker");
+        MarketInfo derived = MarketInfo.fromTicker(ticker);
+        String event = orElse(fields.optionalText(node, "event_ticker"), derived.eventTicker());
+        String series = orElse(fields.optionalText(node, "series_ticker"), MarketInfo.seriesOf(event));
+        String underlying = orElse(fields.optionalText(node, "underlying"), MarketInfo.underlyingOf(series));
+        String openTime = fields.optionalText(node, "open_time");
+        String closeTime = fields.optionalText(node, "close_time");
+        return new MarketInfo(ticker, event, series, strikeType(fields.optionalText(node, "strike_type")),
+                strike(node, "floor_strike", fields), strike(node, "cap_strike", fields), underlying,
+                openTime == null ? MarketInfo.UNKNOWN_OPEN : fields.isoTime(node, "open_time"),
+                closeTime == null ? MarketInfo.UNKNOWN_CLOSE : fields.isoTime(node, "close_time"),
+                result(fields.optionalText(node, "result")), tickSize(node, fields));
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static double strike(JsonNode node, String field, JsonFields fields) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Double.NaN;
+        }
+        if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return Double.parseDouble(value.textValue());
+            } catch (NumberFormatException e) {
+                throw fields.bad("field \"" + field + "\" is not a number: \"" + value.textValue() + "\"");
+            }
+        }
+        throw fields.bad("field \"" + field + "\" must be a number, was " + JsonFields.kind(value));
+    }
+
+    private static StrikeType strikeType(String text) {
+        if (text == null) {
+            return StrikeType.UNKNOWN;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "between" -> StrikeType.BETWEEN;
+            case "greater" -> StrikeType.GREATER;
+            case "greater_or_equal" -> StrikeType.GREATER_OR_EQUAL;
+            case "less" -> StrikeType.LESS;
+            case "less_or_equal" -> StrikeType.LESS_OR_EQUAL;
+            default -> StrikeType.UNKNOWN;
+        };
+    }
+
+    private static Result result(String text) {
+        if (text == null) {
+            return Result.UNKNOWN;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes" -> Result.YES;
+            case "no" -> Result.NO;
+            default -> Result.UNKNOWN;
+        };
+    }
+
+    private static TickSize tickSize(JsonNode node, JsonFields fields) {
+        String structure = fields.optionalText(node, "price_level_structure");
+        if (structure != null) {
+            switch (structure) {
+                case "linear_cent" -> {
+                    return TickSize.CENT;
+                }
+                case "deci_cent", "tapered_deci_cent" -> {
+                    return TickSize.TENTH_CENT;
+                }
+                default -> { }
+            }
+        }
+        JsonNode ranges = node.get("price_ranges");
+        if (ranges != null && ranges.isArray() && !ranges.isEmpty()) {
+            long smallest = Long.MAX_VALUE;
+            for (JsonNode range : ranges) {
+                String step = fields.text(range, "step");
+                long micros;
+                try {
+                    micros = Decimals.scaled(step, 6);
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw fields.bad("price_ranges step is not a dollar amount: \"" + step + "\"");
+                }
+                if (micros > 0) {
+                    smallest = Math.min(smallest, micros);
+                }
+            }
+            if (smallest != Long.MAX_VALUE) {
+                return tick(smallest, fields);
+            }
+        }
+        Long cents = fields.optionalLong(node, "tick_size");
+        return cents == null ? TickSize.CENT : tick(cents * 10_000, fields);
+    }
+
+    private static TickSize tick(long micros, JsonFields fields) {
+        try {
+            return new TickSize(Math.toIntExact(micros));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw fields.bad("unusable tick size of " + micros + " micro-dollars");
+        }
+    }
+}
