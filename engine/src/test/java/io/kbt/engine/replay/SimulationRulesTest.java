@@ -317,4 +317,19 @@ class SimulationRulesTest {
         assertThat(result.anomalies().clampedLevels()).isEqualTo(1);
         assertThat(result.anomalies().crossedBooks()).isEqualTo(1);
     }
+
+    @Test
+    void aCloseAlreadyInTheDataSettlesOnceAtItsOwnTime() {
+        Scenario scenario = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 1))
+                .trade(2, 50, 1, BookSide.NO);
+        scenario.events().add(new io.kbt.engine.event.MarketClose(3, 99, 0));
+        scenario.trade(4, 50, 1, BookSide.NO);
+        Recording recording = new Recording();
+        scenario.run(recording);
+        assertThat(recording.settlements).extracting(Settlement::ts, Settlement::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, c(1)));
+        assertThat(recording.fills).hasSize(1);
+    }
 }
