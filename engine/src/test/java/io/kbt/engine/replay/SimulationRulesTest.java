@@ -332,4 +332,17 @@ class SimulationRulesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, c(1)));
         assertThat(recording.fills).hasSize(1);
     }
+
+    @Test
+    void probAdvancesOnCancelsWhereRiskAverseDoesNot() {
+        // We join behind 5; 5 more join behind us; 4 cancel. Risk-averse keeps all 5 ahead (the level still shows
+        // 6); prob n=3 with 5 ahead and 5 behind takes half the cancels from ahead (3 left), optimistic none.
+        java.util.function.Function<String, List<Fill>> run = queue -> fills(fiveAheadAt50(queue)
+                .delta(2, BookSide.YES, 50, 5)
+                .delta(3, BookSide.YES, 50, -4)
+                .trade(4, 50, 8, BookSide.NO));
+        assertThat(run.apply("risk-averse")).extracting(Fill::count).containsExactly(c(3));
+        assertThat(run.apply("prob")).extracting(Fill::count).containsExactly(c(5));
+        assertThat(run.apply("optimistic")).extracting(Fill::count).containsExactly(c(8));
+    }
 }
