@@ -70,6 +70,13 @@ public class ReplayBenchmark {
         return Replay.run(instruments, tape.source(), new TouchQuoter(), ReplayConfig.defaults(), RunListener.NONE);
     }
 
+    /** The same day with a strategy that never quotes: the cost of books, marks and batching alone. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public RunResult replayEventTapeIdleStrategy() {
+        return Replay.run(instruments, tape.source(), context -> {}, ReplayConfig.defaults(), RunListener.NONE);
+    }
+
     /** A random walk of books around a drifting mid per market; same seed, same day. */
     static final class GeneratedDay implements EventSource {
         private final SplittableRandom random;

@@ -132,7 +132,11 @@ final class ReplaySession implements StrategyContext {
         recorder.pnl(now);
     }
 
+    /** Closes and settles market {@code m}; a second close (e.g. one already in the data) changes nothing. */
     void close(int m) {
+        if (orders.closed(m)) {
+            return;
+        }
         orders.close(m);
         Market market = markets[m];
         int symbol = underlying[m];
