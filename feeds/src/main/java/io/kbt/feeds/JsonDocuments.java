@@ -1,9 +1,12 @@
 package io.kbt.feeds;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,22 +26,30 @@ final class JsonDocuments {
     private final String sourceName;
     private final JsonFields fields;
     private final String text;
+    /** The last line that is not blank: where a document cut short ends. */
+    private final long lastLine;
+    /** Reads one value in the middle of a document (the mapper itself insists on nothing after a value). */
+    private final ObjectReader items;
 
     JsonDocuments(Path file, String sourceName, JsonFields fields) {
         this.sourceName = sourceName;
         this.fields = fields;
         StringBuilder all = new StringBuilder();
-        boolean any = false;
+        long lastLine = 0;
         try (LineSource lines = new LineSource(file, sourceName)) {
             while (lines.next()) {
-                any |= !lines.blank();
+                if (!lines.blank()) {
+                    lastLine = lines.lineNumber();
+                }
                 all.append(lines.chars(), 0, lines.length()).append('\n');
             }
         }
-        if (!any) {
+        this.lastLine = lastLine;
+        if (lastLine == 0) {
             throw new BadInputException(sourceName, 0, "empty file");
         }
         this.text = all.toString();
+        this.items = fields.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -53,7 +64,7 @@ final class JsonDocuments {
                 if (token == JsonToken.START_ARRAY) {
                     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                         if (token == null) {
-                            throw truncated(parser);
+                            throw truncated();
                         }
                         container(parser, listField, isItem, visitor);
                     }
@@ -61,6 +72,8 @@ final class JsonDocuments {
                     container(parser, listField, isItem, visitor);
                 }
             }
+        } catch (JsonEOFException e) {
+            throw new BadInputException(sourceName, lastLine, "JSON ends early (truncated)", e);
         } catch (JsonProcessingException e) {
             throw new BadInputException(sourceName, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "malformed JSON (" + e.getOriginalMessage() + ")", e);
@@ -69,8 +82,8 @@ final class JsonDocuments {
         }
     }
 
-    private BadInputException truncated(JsonParser parser) {
-        return new BadInputException(sourceName, parser.currentLocation().getLineNr(), "JSON ends early (truncated)");
+    private BadInputException truncated() {
+        return new BadInputException(sourceName, lastLine, "JSON ends early (truncated)");
     }
 
     private void container(JsonParser parser, String listField, Predicate<JsonNode> isItem, Visitor visitor)
@@ -85,20 +98,20 @@ final class JsonDocuments {
         JsonToken token;
         while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
             if (token == null) {
-                throw truncated(parser);
+                throw truncated();
             }
             String name = parser.currentName();
             if (parser.nextToken() == null) {
-                throw truncated(parser);
+                throw truncated();
             }
             if (name.equals(listField) && parser.currentToken() == JsonToken.START_ARRAY) {
                 sawList = true;
                 while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                     if (token == null) {
-                        throw truncated(parser);
+                        throw truncated();
                     }
                     long itemLine = parser.currentTokenLocation().getLineNr();
-                    JsonNode node = fields.mapper().readTree(parser);
+                    JsonNode node = items.readTree(parser);
                     fields.line(itemLine);
                     if (!node.isObject()) {
                         throw fields.bad("each element of \"" + listField + "\" must be an object, found "

@@ -39,14 +39,21 @@ public final class TestDatabase implements AutoCloseable {
     /** Creates a database named after {@code testClass}, migrated or left empty (to test {@code kbt db migrate}). */
     public static TestDatabase create(Class<?> testClass, boolean migrate) {
         DbUrl server = Server.URL;
-        String name = ("kbt_test_" + testClass.getSimpleName() + "_"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL)).toLowerCase(Locale.ROOT);
+        String name = uniqueName(testClass);
         execute(server, "create database " + name);
         TestDatabase db = new TestDatabase(server, server.withDatabase(name));
         if (migrate) {
             Database.migrate(db.url);
         }
         return db;
+    }
+
+    /**
+     * A database name on the test server that does not exist yet (to test that {@code kbt db migrate} creates it);
+     * {@link #close()} drops it if it was created.
+     */
+    public static TestDatabase reserve(Class<?> testClass) {
+        return new TestDatabase(Server.URL, Server.URL.withDatabase(uniqueName(testClass)));
     }
 
     /** The database's URL and credentials. */
@@ -80,6 +87,21 @@ public final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         execute(server, "drop database if exists " + url.database() + " with (force)");
+    }
+
+    private static String uniqueName(Class<?> testClass) {
+        return ("kbt_test_" + testClass.getSimpleName() + "_"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL)).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the database exists on the server. */
+    public boolean exists() {
+        try (Connection c = Database.connect(server); Statement s = c.createStatement();
+                var rs = s.executeQuery("select 1 from pg_database where datname = '" + url.database() + "'")) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void execute(DbUrl server, String sql) {

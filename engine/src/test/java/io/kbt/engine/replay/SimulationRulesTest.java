@@ -306,4 +306,15 @@ class SimulationRulesTest {
         assertThat(recording.fills).extracting(Fill::count).containsExactly(c(1));
         assertThat(recording.settlements).extracting(Settlement::position).containsExactly(c(1));
     }
+
+    @Test
+    void clampedLevelsAndCrossedBooksAreReportedInTheResult() {
+        RunResult result = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .delta(2, BookSide.YES, 50, -7)
+                .delta(3, BookSide.YES, 56, 1)
+                .run(new Recording());
+        assertThat(result.anomalies().clampedLevels()).isEqualTo(1);
+        assertThat(result.anomalies().crossedBooks()).isEqualTo(1);
+    }
 }
