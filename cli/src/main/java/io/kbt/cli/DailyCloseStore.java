@@ -1,5 +1,6 @@
 package io.kbt.cli;
 
+import io.kbt.db.DbUrl;
 import io.kbt.strategies.fit.DailyClose;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
 interface DailyCloseStore {
     /**
      * The closes of {@code symbol} on New York days {@code from}..{@code to} (inclusive), in date order, from the
-     * database {@code dbOption} names ({@code --db}; null: {@code KBT_DB_URL} or the local default).
+     * database at {@code db}.
      */
-    List<DailyClose> dailyCloses(String dbOption, String symbol, LocalDate from, LocalDate to);
+    List<DailyClose> dailyCloses(DbUrl db, String symbol, LocalDate from, LocalDate to);
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,12 +62,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object with flat dotted keys.")
     boolean json;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "Database for --symbol (default: $KBT_DB_URL, else jdbc:postgresql://localhost:5432/kbt).")
-    String db;
-
-    @Option(names = "--verbose", description = "Print the stack trace of an error.")
-    boolean verbose;
+    @Mixin
+    DatabaseOptions db;
 
     @Spec
     CommandSpec spec;
@@ -99,7 +96,7 @@ public final class FitCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--symbol needs --from and --to");
             }
             where = "stored index ticks of " + source.symbol + " " + from + ".." + to;
-            closes = store.dailyCloses(db, source.symbol, from, to);
+            closes = store.dailyCloses(db.resolve(), source.symbol, from, to);
         }
         ReturnFits fits = fit(closes, where);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,7 @@
 package io.kbt.cli;
 
 import io.kbt.db.Database;
+import io.kbt.db.DbUrl;
 import io.kbt.engine.market.Selection;
 import io.kbt.strategies.fit.DailyClose;
 import java.sql.Connection;
@@ -29,9 +30,9 @@ final class StoredDailyCloses implements DailyCloseStore {
             """;
 
     @Override
-    public List<DailyClose> dailyCloses(String dbOption, String symbol, LocalDate from, LocalDate to) {
+    public List<DailyClose> dailyCloses(DbUrl url, String symbol, LocalDate from, LocalDate to) {
         Selection days = new Selection(List.of(), List.of(), from, to);
-        try (Database db = Database.open(dbOption);
+        try (Database db = Database.open(url);
                 Connection connection = db.connection();
                 PreparedStatement query = connection.prepareStatement(LAST_TICK_PER_DAY)) {
             query.setString(1, symbol);

@@ -119,7 +119,7 @@ class FitCommandTest {
     void symbolReadsDailyClosesFromTheStore() throws Exception {
         List<Object> asked = new ArrayList<>();
         DailyCloseStore store = (db, symbol, from, to) -> {
-            asked.addAll(List.of(db, symbol, from, to));
+            asked.addAll(List.of(db.host() + "/" + db.database(), symbol, from, to));
             return List.of(new DailyClose(LocalDate.of(2023, 4, 10), 4109.11), new DailyClose(LocalDate.of(2023, 4, 11), 4108.94),
                     new DailyClose(LocalDate.of(2023, 4, 12), 4091.95), new DailyClose(LocalDate.of(2023, 4, 13), 4146.22));
         };
@@ -129,7 +129,7 @@ class FitCommandTest {
         int exit = commandLine.execute("--symbol", "SPX", "--from", "2023-04-10", "--to", "2023-04-13", "--db",
                 "jdbc:postgresql://db.example/kbt", "--json");
         assertThat(exit).isZero();
-        assertThat(asked).containsExactly("jdbc:postgresql://db.example/kbt", "SPX", LocalDate.of(2023, 4, 10),
+        assertThat(asked).containsExactly("db.example/kbt", "SPX", LocalDate.of(2023, 4, 10),
                 LocalDate.of(2023, 4, 13));
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("n").asInt()).isEqualTo(3);

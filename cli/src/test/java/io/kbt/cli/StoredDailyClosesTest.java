@@ -56,12 +56,12 @@ class StoredDailyClosesTest {
     @Test
     void takesTheLastTickOfEachNewYorkDayWithinTheDates() {
         // 03:30 UTC on the 11th is 23:30 on the 10th in New York: the 10th's last tick
-        assertThat(new StoredDailyCloses().dailyCloses(db.jdbcUrl(), "SPX", LocalDate.of(2023, 4, 10), LocalDate.of(2023, 4, 12)))
+        assertThat(new StoredDailyCloses().dailyCloses(db.url(), "SPX", LocalDate.of(2023, 4, 10), LocalDate.of(2023, 4, 12)))
                 .containsExactly(
                         new DailyClose(LocalDate.of(2023, 4, 10), 4120),
                         new DailyClose(LocalDate.of(2023, 4, 11), 4108.94),
                         new DailyClose(LocalDate.of(2023, 4, 12), 4091.95));
-        assertThat(new StoredDailyCloses().dailyCloses(db.jdbcUrl(), "NDX", LocalDate.of(2023, 4, 10), LocalDate.of(2023, 4, 12)))
+        assertThat(new StoredDailyCloses().dailyCloses(db.url(), "NDX", LocalDate.of(2023, 4, 10), LocalDate.of(2023, 4, 12)))
                 .containsExactly(new DailyClose(LocalDate.of(2023, 4, 11), 13000));
     }
 
