@@ -216,8 +216,8 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         return (micros < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,.2f", abs);
     }
 
-    /** Tickers are letters, digits, '-' and '.'; anything else becomes '_' so the name is a safe file name. */
+    /** Keeps letters, digits, '-', '.', '_' and '='; anything else becomes '_' so the name is a safe file name. */
     static String fileSafe(String ticker) {
-        return ticker.replaceAll("[^A-Za-z0-9._-]", "_");
+        return ticker.replaceAll("[^A-Za-z0-9._=-]", "_");
     }
 }

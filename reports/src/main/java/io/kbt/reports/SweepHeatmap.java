@@ -2,12 +2,9 @@ package io.kbt.reports;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
@@ -17,27 +14,21 @@ import org.knowm.xchart.style.Styler;
 final class SweepHeatmap {
     /** The figure a heatmap shows. */
     enum Figure {
-        PNL("P&L ($)"),
-        FILLS("fills");
+        PNL("P&L ($)", "$#,##0.00;-$#,##0.00"),
+        FILLS("fills", "#,##0");
 
         final String label;
+        final String pattern;
 
-        Figure(String label) {
+        Figure(String label, String pattern) {
             this.label = label;
+            this.pattern = pattern;
         }
 
         double value(SweepRow row) {
             return switch (this) {
                 case PNL -> Decimals.dollars(row.result().pnlMicros()).doubleValue();
                 case FILLS -> row.result().fills();
-            };
-        }
-
-        String format(double value) {
-            return switch (this) {
-                case PNL -> (value < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,.2f",
-                        BigDecimal.valueOf(Math.abs(value)).setScale(2, RoundingMode.HALF_EVEN));
-                case FILLS -> String.format(Locale.ROOT, "%,d", Math.round(value));
             };
         }
     }
@@ -58,7 +49,8 @@ final class SweepHeatmap {
         styler.setShowValue(true);
         styler.setValueFont(new Font(ChartStyle.FONT, Font.BOLD, cellFont(grid)));
         styler.setValueFontColor(Color.BLACK);
-        styler.setHeatMapDecimalValueFormatter(figure::format);
+        styler.setHeatMapValueDecimalPattern(figure.pattern);
+        styler.setDecimalPattern(figure.pattern);
         styler.setDrawBorder(true);
 
         List<Number[]> cells = new ArrayList<>();

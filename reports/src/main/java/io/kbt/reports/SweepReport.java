@@ -96,13 +96,17 @@ public final class SweepReport {
             String suffix = BacktestReport.fileSafe(slice.getKey());
             String title = slice.getKey().isEmpty() ? "" : " · " + slice.getKey().substring(1).replace("-", ", ");
             Path pnl = outDir.resolve("heatmap-pnl" + suffix + ".png");
-            SweepHeatmap.write(pnl, grid, SweepHeatmap.Figure.PNL, "P&L by parameters" + title);
+            SweepHeatmap.write(pnl, grid, SweepHeatmap.Figure.PNL, "P&L ($) by " + axes(xKey, yKey) + title);
             Path fills = outDir.resolve("heatmap-fills" + suffix + ".png");
-            SweepHeatmap.write(fills, grid, SweepHeatmap.Figure.FILLS, "Fills by parameters" + title);
+            SweepHeatmap.write(fills, grid, SweepHeatmap.Figure.FILLS, "Fills by " + axes(xKey, yKey) + title);
             written.add(pnl);
             written.add(fills);
         }
         return written;
+    }
+
+    private static String axes(String xKey, String yKey) {
+        return xKey == null ? "run" : yKey == null ? xKey : xKey + " × " + yKey;
     }
 
     /** The distinct values of {@code key} over {@code rows}, numerically sorted when all are numbers. */
