@@ -32,15 +32,16 @@ public final class Generator {
     }
 
     /**
-     * Writes {@link GeneratedFiles#MARKETS}, {@link GeneratedFiles#INDEX} and the websocket file (gzipped as
-     * {@link GeneratedFiles#WEBSOCKET_GZIP} when asked) into {@code dir}, creating it, replacing earlier files.
+     * Writes {@link GeneratedFiles#MARKETS}, {@link GeneratedFiles#INDEX} and {@link GeneratedFiles#WEBSOCKET}
+     * into {@code dir}, creating it and replacing earlier files; with {@code gzip} the index and websocket files
+     * are gzipped ({@code .gz} added to their names).
      */
-    public GenerationStats writeTo(Path dir, boolean gzipWebsocket) {
+    public GenerationStats writeTo(Path dir, boolean gzip) {
         try {
             Files.createDirectories(dir);
-            Path wsPath = dir.resolve(gzipWebsocket ? GeneratedFiles.WEBSOCKET_GZIP : GeneratedFiles.WEBSOCKET);
-            try (OutputStream ws = open(wsPath, gzipWebsocket);
-                    OutputStream index = open(dir.resolve(GeneratedFiles.INDEX), false);
+            String suffix = gzip ? ".gz" : "";
+            try (OutputStream ws = open(dir.resolve(GeneratedFiles.WEBSOCKET + suffix), gzip);
+                    OutputStream index = open(dir.resolve(GeneratedFiles.INDEX + suffix), gzip);
                     OutputStream markets = open(dir.resolve(GeneratedFiles.MARKETS), false)) {
                 return write(ws, index, markets);
             }
