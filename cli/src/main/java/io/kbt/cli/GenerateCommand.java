@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Write synthetic S&P 500 index ticks and INXD events (brackets 25 points wide around each open plus two"
                     + " tail markets) with their order books and trades, in Kalshi's formats.",
-            "Files in DIR: kalshi-ws.jsonl (or .jsonl.gz), index-SPX.csv, markets.json; same seed, same bytes."
+            "Files in DIR: kalshi-ws.jsonl, index-SPX.csv (.gz with --gzip), markets.json; same seed, same bytes."
         })
 final class GenerateCommand implements Callable<Integer> {
     @Spec
@@ -49,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Open-to-close volatility of the index as a fraction (default: ${DEFAULT-VALUE}).")
     private double dailyVol;
 
-    @Option(names = "--gzip", description = "Write the websocket frames gzipped (kalshi-ws.jsonl.gz).")
+    @Option(names = "--gzip", description = "Gzip the websocket and index files (kalshi-ws.jsonl.gz, index-SPX.csv.gz).")
     private boolean gzip;
 
     @Option(names = "--stats", description = "Print the spread distribution, trades per market and realised σ.")

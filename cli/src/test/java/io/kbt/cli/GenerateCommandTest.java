@@ -42,6 +42,7 @@ class GenerateCommandTest {
                 "--daily-vol", "0.02", "--gzip", "--stats");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(dir.resolve("kalshi-ws.jsonl.gz")).exists();
+        assertThat(dir.resolve("index-SPX.csv.gz")).exists();
         assertThat(run.out())
                 .contains("spread near 50¢ (mid 35–65¢):")
                 .contains("within 1–5¢:")

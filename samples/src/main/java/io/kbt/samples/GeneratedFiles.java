@@ -5,7 +5,6 @@ public final class GeneratedFiles {
     public static final String MARKETS = "markets.json";
     public static final String INDEX = "index-SPX.csv";
     public static final String WEBSOCKET = "kalshi-ws.jsonl";
-    public static final String WEBSOCKET_GZIP = WEBSOCKET + ".gz";
 
     private GeneratedFiles() {}
 }

@@ -32,15 +32,16 @@ public final class Generator {
     }
 
     /**
-     * Writes {@link GeneratedFiles#MARKETS}, {@link GeneratedFiles#INDEX} and the websocket file (gzipped as
-     * {@link GeneratedFiles#WEBSOCKET_GZIP} when asked) into {@code dir}, creating it, replacing earlier files.
+     * Writes {@link GeneratedFiles#MARKETS}, {@link GeneratedFiles#INDEX} and {@link GeneratedFiles#WEBSOCKET}
+     * into {@code dir}, creating it and replacing earlier files; with {@code gzip} the index and websocket files
+     * are gzipped ({@code .gz} added to their names).
      */
-    public GenerationStats writeTo(Path dir, boolean gzipWebsocket) {
+    public GenerationStats writeTo(Path dir, boolean gzip) {
         try {
             Files.createDirectories(dir);
-            Path wsPath = dir.resolve(gzipWebsocket ? GeneratedFiles.WEBSOCKET_GZIP : GeneratedFiles.WEBSOCKET);
-            try (OutputStream ws = open(wsPath, gzipWebsocket);
-                    OutputStream index = open(dir.resolve(GeneratedFiles.INDEX), false);
+            String suffix = gzip ? ".gz" : "";
+            try (OutputStream ws = open(dir.resolve(GeneratedFiles.WEBSOCKET + suffix), gzip);
+                    OutputStream index = open(dir.resolve(GeneratedFiles.INDEX + suffix), gzip);
                     OutputStream markets = open(dir.resolve(GeneratedFiles.MARKETS), false)) {
                 return write(ws, index, markets);
             }
@@ -81,9 +82,11 @@ public final class Generator {
             allMarkets.addAll(markets);
             MarketFlow[] flows = new MarketFlow[markets.size()];
             long open = TradingDays.openMicros(day);
+            FairValues fairs = new FairValues(markets, config.dailyVol());
+            fairs.update(levels[0], TradingDays.SESSION_SECONDS);
             for (int m = 0; m < flows.length; m++) {
                 flows[m] = new MarketFlow(markets.get(m), flowRng, ws);
-                flows[m].open(levels[0], sigmaToClose(levels[0], TradingDays.SESSION_SECONDS));
+                flows[m].open(fairs.fair(m));
             }
             if (actions.length < flows.length * 8) {
                 actions = new long[flows.length * 8];
@@ -92,10 +95,10 @@ public final class Generator {
             for (int s = 0; s < TradingDays.SESSION_SECONDS; s++) {
                 long second = open + s * 1_000_000L;
                 index.tick(second, levels[s]);
-                double sigma = sigmaToClose(levels[s], TradingDays.SESSION_SECONDS - s);
+                fairs.update(levels[s], TradingDays.SESSION_SECONDS - s);
                 int count = 0;
                 for (int m = 0; m < flows.length; m++) {
-                    count = flows[m].schedule(s, levels[s], sigma, m, actions, count);
+                    count = flows[m].schedule(s, fairs.fair(m), m, actions, count);
                 }
                 Arrays.sort(actions, 0, count);
                 for (int a = 0; a < count; a++) {
@@ -130,11 +133,6 @@ public final class Generator {
         return new GenerationStats(days.size(), allMarkets.size(), ws.frames(), index.ticks(), trades, nearHalf,
                 elsewhere, oneSided, activity, config.dailyVol(), Math.sqrt(realisedVariance / days.size()),
                 closeToCloseVol(closes), System.nanoTime() - started);
-    }
-
-    /** The standard deviation in index points of the close seen from {@code level} with {@code seconds} to go. */
-    private double sigmaToClose(double level, int seconds) {
-        return level * config.dailyVol() * Math.sqrt(seconds / (double) TradingDays.SESSION_SECONDS);
     }
 
     private static double closeToCloseVol(double[] closes) {

@@ -26,8 +26,6 @@ final class MarketFlow {
 
     private final Market market;
     private final String ticker;
-    private final double low;
-    private final double high;
     private final Rng rng;
     private final KalshiWsWriter ws;
     private final int[] yes = new int[100];
@@ -37,42 +35,23 @@ final class MarketFlow {
     private int bestNo;
     private double fair;
     private double activity;
-    private int nextInformed;
     private long trades;
     private long contracts;
 
     MarketFlow(Market market, Rng rng, KalshiWsWriter ws) {
         this.market = market;
         this.ticker = market.ticker();
-        this.low = Double.isNaN(market.floorStrike()) ? Double.NEGATIVE_INFINITY : yesFrom(market);
-        this.high = Double.isNaN(market.capStrike()) ? Double.POSITIVE_INFINITY : yesBelow(market);
         this.rng = rng;
         this.ws = ws;
-    }
-
-    /** The lowest close that settles yes, in index points (a {@code greater} market needs a cent above its floor). */
-    private static double yesFrom(Market market) {
-        return switch (market.strikeType()) {
-            case GREATER -> market.floorStrike() + 0.01;
-            default -> market.floorStrike();
-        };
-    }
-
-    /** The close from which on the market settles no again (a bracket includes its cap). */
-    private static double yesBelow(Market market) {
-        return switch (market.strikeType()) {
-            case BETWEEN, LESS_OR_EQUAL -> market.capStrike() + 0.01;
-            default -> market.capStrike();
-        };
     }
 
     Market market() {
         return market;
     }
 
-    /** Seeds the providers at the open and writes the market's snapshot. */
-    void open(double level, double sigmaToClose) {
-        fair = fair(level, sigmaToClose);
+    /** Seeds the providers at the open, where the market's fair probability is {@code fair}, and writes its snapshot. */
+    void open(double fair) {
+        this.fair = fair;
         for (int i = 0; i < PROVIDERS; i++) {
             providers[i] = new LiquidityProvider(rng, fair);
             requote(providers[i], 0, true);
@@ -81,11 +60,12 @@ final class MarketFlow {
     }
 
     /**
-     * Advances the agents to second {@code second} of the session and appends this market's actions within that
-     * second to {@code actions} (sort keys: offset in µs, market, kind, agent). Returns the new action count.
+     * Advances the agents to second {@code second} of the session, where the fair probability is {@code fair}, and
+     * appends this market's actions within that second to {@code actions} (sort keys: offset in µs, market, kind,
+     * agent). Returns the new action count.
      */
-    int schedule(int second, double level, double sigmaToClose, int marketIndex, long[] actions, int count) {
-        fair = fair(level, sigmaToClose);
+    int schedule(int second, double fair, int marketIndex, long[] actions, int count) {
+        this.fair = fair;
         double x = second / (double) TradingDays.SESSION_SECONDS - 0.5;
         activity = (0.5 + 4 * x * x) * (0.01 + 4 * fair * (1 - fair));
         for (int i = 0; i < PROVIDERS; i++) {
@@ -103,8 +83,7 @@ final class MarketFlow {
         if (rng.chance(NOISE_RATE * activity)) {
             actions[count++] = key(rng.between(1, 999_999), marketIndex, NOISE, 0);
         }
-        if (second >= nextInformed) {
-            nextInformed = second + rng.waitSeconds(INFORMED_RATE);
+        if (rng.chance(INFORMED_RATE)) {
             actions[count++] = key(rng.between(1, 300_000), marketIndex, INFORMED, 0);
         }
         return count;
@@ -139,15 +118,6 @@ final class MarketFlow {
 
     long contracts() {
         return contracts;
-    }
-
-    private double fair(double level, double sigmaToClose) {
-        if (sigmaToClose <= 0) {
-            return level >= low && level < high ? 1 : 0;
-        }
-        double below = low == Double.NEGATIVE_INFINITY ? 0 : Normal.cdf((low - level) / sigmaToClose);
-        double belowHigh = high == Double.POSITIVE_INFINITY ? 1 : Normal.cdf((high - level) / sigmaToClose);
-        return Math.max(0, Math.min(1, belowHigh - below));
     }
 
     private void noiseTaker(long ts) {

@@ -16,7 +16,6 @@ final class AsciiOut implements Closeable {
 
     private final OutputStream out;
     private final byte[] buffer = new byte[1 << 16];
-    private final byte[] digits = new byte[20];
     private int position;
     private long cachedEpochDay = Long.MIN_VALUE;
     private final byte[] cachedDate = new byte[10];
@@ -81,14 +80,24 @@ final class AsciiOut implements Closeable {
             buffer[position++] = '-';
             value = -value;
         }
-        int n = 0;
-        do {
-            digits[n++] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
-        while (n > 0) {
-            buffer[position++] = digits[--n];
+        int length = 1;
+        for (long rest = value / 10; rest != 0; rest /= 10) {
+            length++;
         }
+        int at = position + length;
+        if (value <= Integer.MAX_VALUE) {
+            int small = (int) value;
+            do {
+                buffer[--at] = (byte) ('0' + small % 10);
+                small /= 10;
+            } while (small != 0);
+        } else {
+            do {
+                buffer[--at] = (byte) ('0' + value % 10);
+                value /= 10;
+            } while (value != 0);
+        }
+        position += length;
         return this;
     }
 
