@@ -58,9 +58,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "URL", description = "Accepted like every command's; generate needs no database.")
     private String db;
 
-    @Option(names = "--verbose", description = "Show stack traces of errors.")
-    private boolean verbose;
-
     @Override
     public Integer call() {
         GeneratorConfig config;
