@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * A compact, immutable, in-memory copy of an event stream in primitive columns (snapshots kept aside as
- * objects), so a sweep loads its data once and replays it many times, from many threads at once. About 30 bytes
- * per event instead of a record and its header.
+ * objects), so a sweep loads its data once and replays it many times, from many threads at once. About 34 bytes
+ * per event, with no object per event.
  */
 public final class EventTape {
     static final byte SNAPSHOT = 0;

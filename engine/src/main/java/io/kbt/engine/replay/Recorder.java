@@ -74,6 +74,17 @@ final class Recorder {
         pnl(fill.ts());
     }
 
+    /**
+     * Emits a sample for {@code market} if its best prices moved: all a book event can change by itself (fills,
+     * which also change our orders and position, emit their own samples).
+     */
+    void sampleIfBookMoved(long ts, int m) {
+        KalshiBook book = exchange.book(m);
+        if (book.bestYesBid() != lastBid[m] || book.bestYesAsk() != lastAsk[m]) {
+            sample(ts, m);
+        }
+    }
+
     /** Emits a sample for {@code market} if anything it shows changed since the last one. */
     void sampleIfChanged(long ts, int m) {
         KalshiBook book = exchange.book(m);

@@ -27,12 +27,15 @@ import io.kbt.engine.strategy.StrategyContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state of one replay and the strategy's view of it: applies each event (book, then fills of our resting
  * orders), settles markets at close, and hands the strategy a context that shows nothing later than now.
  */
 final class ReplaySession implements StrategyContext {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplaySession.class);
     private final Instruments instruments;
     private final Market[] markets;
     private final long[] tickMicros;
@@ -48,6 +51,7 @@ final class ReplaySession implements StrategyContext {
     private final Result[] settledResult;
     private final List<Fill> pendingFills = new ArrayList<>();
     private final boolean[] touched;
+    private final boolean[] warnedCrossed;
     private final int[] touchedList;
     private int touchedCount;
     private long now = Long.MIN_VALUE;
@@ -78,6 +82,7 @@ final class ReplaySession implements StrategyContext {
         settledResult = new Result[n];
         Arrays.fill(settledResult, Result.UNKNOWN);
         touched = new boolean[n];
+        warnedCrossed = new boolean[n];
         touchedList = new int[n];
     }
 
@@ -117,12 +122,21 @@ final class ReplaySession implements StrategyContext {
 
     private void afterBook(int m) {
         KalshiBook book = books[m];
+        if (book.crossed() && !warnedCrossed[m]) {
+            warnedCrossed[m] = true;
+            LOG.warn("{}: book crossed at {} (seq {}): best yes bid {} >= best yes ask {}; counted in anomalies",
+                    markets[m].ticker(), now, seq, book.bestYesBid(), book.bestYesAsk());
+        }
         portfolio.mark(m, book.bestYesBid(), book.bestYesAsk());
-        recorder.sampleIfChanged(now, m);
+        recorder.sampleIfBookMoved(now, m);
         recorder.pnl(now);
     }
 
+    /** Closes and settles market {@code m}; a second close (e.g. one already in the data) changes nothing. */
     void close(int m) {
+        if (orders.closed(m)) {
+            return;
+        }
         orders.close(m);
         Market market = markets[m];
         int symbol = underlying[m];
@@ -176,6 +190,9 @@ final class ReplaySession implements StrategyContext {
             Result result = settledResult[m] != Result.UNKNOWN ? settledResult[m] : markets[m].result();
             summaries.add(new MarketSummary(m, markets[m].ticker(), result, portfolio.markedMicros(m),
                     recorder.fills[m], recorder.contracts[m], portfolio.position(m), portfolio.feesMicros(m)));
+        }
+        if (clamped > 0 || crossed > 0) {
+            LOG.warn("book anomalies: {} deltas clamped at zero, {} times a book crossed", clamped, crossed);
         }
         return new RunResult(summaries, events, recorder.fillCount, recorder.contractCount, recorder.volumeMicros,
                 portfolio.feesMicros(), portfolio.markedMicros(), recorder.maxDrawdown, recorder.maxAbsPosition,

@@ -306,4 +306,43 @@ class SimulationRulesTest {
         assertThat(recording.fills).extracting(Fill::count).containsExactly(c(1));
         assertThat(recording.settlements).extracting(Settlement::position).containsExactly(c(1));
     }
+
+    @Test
+    void clampedLevelsAndCrossedBooksAreReportedInTheResult() {
+        RunResult result = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .delta(2, BookSide.YES, 50, -7)
+                .delta(3, BookSide.YES, 56, 1)
+                .run(new Recording());
+        assertThat(result.anomalies().clampedLevels()).isEqualTo(1);
+        assertThat(result.anomalies().crossedBooks()).isEqualTo(1);
+    }
+
+    @Test
+    void aCloseAlreadyInTheDataSettlesOnceAtItsOwnTime() {
+        Scenario scenario = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 1))
+                .trade(2, 50, 1, BookSide.NO);
+        scenario.events().add(new io.kbt.engine.event.MarketClose(3, 99, 0));
+        scenario.trade(4, 50, 1, BookSide.NO);
+        Recording recording = new Recording();
+        scenario.run(recording);
+        assertThat(recording.settlements).extracting(Settlement::ts, Settlement::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, c(1)));
+        assertThat(recording.fills).hasSize(1);
+    }
+
+    @Test
+    void probAdvancesOnCancelsWhereRiskAverseDoesNot() {
+        // We join behind 5; 5 more join behind us; 4 cancel. Risk-averse keeps all 5 ahead (the level still shows
+        // 6); prob n=3 with 5 ahead and 5 behind takes half the cancels from ahead (3 left), optimistic none.
+        java.util.function.Function<String, List<Fill>> run = queue -> fills(fiveAheadAt50(queue)
+                .delta(2, BookSide.YES, 50, 5)
+                .delta(3, BookSide.YES, 50, -4)
+                .trade(4, 50, 8, BookSide.NO));
+        assertThat(run.apply("risk-averse")).extracting(Fill::count).containsExactly(c(3));
+        assertThat(run.apply("prob")).extracting(Fill::count).containsExactly(c(5));
+        assertThat(run.apply("optimistic")).extracting(Fill::count).containsExactly(c(8));
+    }
 }

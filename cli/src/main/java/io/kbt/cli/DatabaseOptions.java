@@ -1,0 +1,25 @@
+package io.kbt.cli;
+
+import io.kbt.db.Database;
+import io.kbt.db.DbUrl;
+import picocli.CommandLine.Option;
+
+/** The {@code --db URL} option every database command takes; credentials never appear in output. */
+public final class DatabaseOptions {
+    @Option(names = "--db", paramLabel = "URL",
+            description = "PostgreSQL JDBC URL (default: env KBT_DB_URL, else ${DEFAULT-VALUE}); user and password "
+                    + "from the URL, PGUSER/PGPASSWORD or ~/.pgpass",
+            defaultValue = DbUrl.DEFAULT_URL, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
+    String url;
+
+    /** The resolved URL: {@code --db} if given, else {@code KBT_DB_URL}, else the default. */
+    public DbUrl resolve() {
+        boolean given = url != null && !url.equals(DbUrl.DEFAULT_URL);
+        return DbUrl.resolve(given ? url : null, System.getenv());
+    }
+
+    /** Opens the store; exit 4 with one line when it cannot be reached. */
+    public Database open() {
+        return Database.open(resolve());
+    }
+}

@@ -1,0 +1,335 @@
+package io.kbt.db.imports;
+
+import static io.kbt.db.jooq.Tables.IMPORT_BATCH;
+
+import io.kbt.db.Database;
+import io.kbt.db.copy.BinaryCopyWriter;
+import io.kbt.db.jooq.tables.records.ImportBatchRecord;
+import io.kbt.db.market.MarketStore;
+import io.kbt.engine.event.BookDelta;
+import io.kbt.engine.event.BookSide;
+import io.kbt.engine.event.BookSnapshot;
+import io.kbt.engine.event.IndexTick;
+import io.kbt.engine.event.Level;
+import io.kbt.engine.event.MarketClose;
+import io.kbt.engine.event.MarketEvent;
+import io.kbt.engine.event.Trade;
+import io.kbt.feeds.BadInputException;
+import io.kbt.feeds.FeedReader;
+import io.kbt.feeds.TickerRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Loads one recorded file into the event tables in one transaction: reads it through its {@link FeedReader},
+ * checks what the reader cannot see alone (time going backwards per market, a delta before its market's
+ * snapshot), resolves tickers to stored markets (creating unknown ones from the ticker, with a warning), spools
+ * the rows as binary COPY data, creates the monthly partitions they need, and COPYs them in. Anything bad rolls
+ * the whole file back. A file already imported with the same meaning (same sha256, kind and options) adds
+ * nothing.
+ */
+public final class EventImporter {
+    private static final int PROGRESS_EVERY = 8192;
+
+    /** Opens a reader for one file, given the registry that assigns its ids. */
+    @FunctionalInterface
+    public interface ReaderFactory {
+        FeedReader open(TickerRegistry registry);
+    }
+
+    /**
+     * One file to import. {@code options} names whatever changes the file's meaning (e.g. the market of a seed CSV)
+     * and is part of its identity; {@code snapshotFirst} requires each market's first book event to be a snapshot.
+     */
+    public record Request(String kind, Path file, String options, boolean snapshotFirst, ReaderFactory reader) {}
+
+    private final Database db;
+    private final ImportProgress progress;
+
+    public EventImporter(Database db, ImportProgress progress) {
+        this.db = db;
+        this.progress = progress;
+    }
+
+    public ImportReport importFile(Request request) {
+        long started = System.nanoTime();
+        String name = request.file().toString();
+        String sha256 = Sha256.of(request.file(), name);
+        try (Connection connection = db.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                ImportReport report = load(connection, request, sha256, started);
+                connection.commit();
+                return report;
+            } catch (RuntimeException | SQLException | IOException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(name + ": import failed in the database: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + ": " + e.getMessage(), e);
+        } finally {
+            progress.done();
+        }
+    }
+
+    private ImportReport load(Connection connection, Request request, String sha256, long started)
+            throws SQLException, IOException {
+        String name = request.file().toString();
+        DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
+        // two imports of the same file at once: the second waits and then finds the first's batch
+        dsl.execute("select pg_advisory_xact_lock(hashtext({0}))", sha256);
+        ImportBatchRecord previous = dsl.selectFrom(IMPORT_BATCH)
+                .where(IMPORT_BATCH.SHA256.eq(sha256), IMPORT_BATCH.KIND.eq(request.kind()),
+                        IMPORT_BATCH.OPTIONS.eq(request.options()))
+                .fetchOne();
+        if (previous != null) {
+            return ImportReport.alreadyImported(request.kind(), name, previous.getId(), previous.getImportedAt(),
+                    seconds(started));
+        }
+        ImportBatchRecord batch = dsl.newRecord(IMPORT_BATCH);
+        batch.setKind(request.kind());
+        batch.setFileName(request.file().getFileName().toString());
+        batch.setSha256(sha256);
+        batch.setOptions(request.options());
+        batch.store();
+
+        MarketStore markets = new MarketStore(dsl);
+        TickerRegistry registry = new TickerRegistry(markets.tickSizes());
+        try (Spool spool = new Spool()) {
+            Reading reading = new Reading(batch.getId(), markets, registry, request.snapshotFirst(), spool);
+            progress.start(name, Files.size(request.file()));
+            Map<String, Long> readerCounts;
+            List<String> warnings = new ArrayList<>();
+            try (FeedReader reader = request.reader().open(registry)) {
+                reading.readAll(reader);
+                readerCounts = reader.stats().counts();
+                warnings.addAll(reader.stats().warnings());
+            }
+            warnings.addAll(reading.warnings);
+            spool.finish();
+            progress.loading();
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (EventTable table : EventTable.values()) {
+                if (!spool.has(table)) {
+                    continue;
+                }
+                for (LocalDate month : spool.months().get(table).months()) {
+                    dsl.execute(partitionDdl(table, month));
+                }
+                try (InputStream rows = spool.open(table)) {
+                    copy.copyIn(table.copyIn(), rows);
+                }
+            }
+            batch.setSnapshots(spool.rows(EventTable.BOOK_SNAPSHOT));
+            batch.setDeltas(spool.rows(EventTable.BOOK_DELTA));
+            batch.setTrades(spool.rows(EventTable.TRADE));
+            batch.setIndexTicks(spool.rows(EventTable.INDEX_TICK));
+            batch.setMarketsCreated(reading.marketsCreated);
+            if (reading.events > 0) {
+                batch.setFirstTs(MarketStore.time(reading.firstTs));
+                batch.setLastTs(MarketStore.time(reading.lastTs));
+            }
+            batch.setSeconds(seconds(started));
+            batch.store();
+            return new ImportReport(request.kind(), name, batch.getId(), null, batch.getSnapshots(),
+                    batch.getDeltas(), batch.getTrades(), batch.getIndexTicks(), reading.marketsCreated,
+                    reading.firstTs, reading.lastTs, batch.getSeconds(), readerCounts, warnings);
+        }
+    }
+
+    /** The DDL of {@code table}'s partition for the UTC month starting {@code month}, if it does not exist. */
+    static String partitionDdl(EventTable table, LocalDate month) {
+        return String.format("create table if not exists %s_p%04d_%02d partition of %s"
+                        + " for values from ('%s 00:00:00+00') to ('%s 00:00:00+00')",
+                table.table(), month.getYear(), month.getMonthValue(), table.table(), month, month.plusMonths(1));
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** The state of reading one file: id maps, per-market checks, counters. */
+    private final class Reading {
+        private final int batchId;
+        private final MarketStore markets;
+        private final TickerRegistry registry;
+        private final boolean snapshotFirst;
+        private final Spool spool;
+        private final List<String> warnings = new ArrayList<>();
+        private int[] storedMarket = new int[0];
+        private long[] lastMarketTs = new long[0];
+        private boolean[] snapshotSeen = new boolean[0];
+        private String[] symbols = new String[0];
+        private long[] lastSymbolTs = new long[0];
+        private int marketsCreated;
+        private long events;
+        private long firstTs;
+        private long lastTs;
+        private long previousTs = Long.MIN_VALUE;
+        private long previousSeq = Long.MIN_VALUE;
+        private int sub;
+        private final int[] prices = new int[256];
+        private final long[] quantities = new long[256];
+
+        Reading(int batchId, MarketStore markets, TickerRegistry registry, boolean snapshotFirst, Spool spool) {
+            this.batchId = batchId;
+            this.markets = markets;
+            this.registry = registry;
+            this.snapshotFirst = snapshotFirst;
+            this.spool = spool;
+        }
+
+        void readAll(FeedReader reader) throws IOException {
+            for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
+                if (event.ts() == previousTs && event.seq() == previousSeq) {
+                    if (++sub > Short.MAX_VALUE) {
+                        throw new BadInputException(reader.sourceName(), reader.line(),
+                                "more than " + Short.MAX_VALUE + " events share one time and seq");
+                    }
+                } else {
+                    sub = 0;
+                    previousTs = event.ts();
+                    previousSeq = event.seq();
+                }
+                write(reader, event);
+                if (events == 0) {
+                    firstTs = event.ts();
+                    lastTs = event.ts();
+                }
+                firstTs = Math.min(firstTs, event.ts());
+                lastTs = Math.max(lastTs, event.ts());
+                if (++events % PROGRESS_EVERY == 0) {
+                    progress.read(events);
+                }
+            }
+            progress.read(events);
+        }
+
+        private void write(FeedReader reader, MarketEvent event) throws IOException {
+            switch (event) {
+                case BookSnapshot s -> {
+                    int market = market(reader, s.market(), s.ts());
+                    snapshotSeen[s.market()] = true;
+                    BinaryCopyWriter w = spool.writer(EventTable.BOOK_SNAPSHOT, s.ts());
+                    w.row(9).timestamp(s.ts()).int8(s.seq()).int4(batchId).int4(market).int2(sub);
+                    levels(w, s.yesBids());
+                    levels(w, s.noBids());
+                }
+                case BookDelta d -> {
+                    int market = market(reader, d.market(), d.ts());
+                    if (snapshotFirst && !snapshotSeen[d.market()]) {
+                        throw new BadInputException(reader.sourceName(), reader.line(), "delta for "
+                                + ticker(d.market()) + " before any snapshot of its book in this file");
+                    }
+                    spool.writer(EventTable.BOOK_DELTA, d.ts()).row(8).timestamp(d.ts()).int8(d.seq())
+                            .int8(d.delta()).int4(batchId).int4(market).int4(d.price()).int2(side(d.side()))
+                            .int2(sub);
+                }
+                case Trade t -> {
+                    int market = market(reader, t.market(), t.ts());
+                    spool.writer(EventTable.TRADE, t.ts()).row(8).timestamp(t.ts()).int8(t.seq())
+                            .int8(t.count()).int4(batchId).int4(market).int4(t.yesPrice())
+                            .int2(side(t.takerSide())).int2(sub);
+                }
+                case IndexTick i -> {
+                    String symbol = symbol(reader, i.symbol(), i.ts());
+                    spool.writer(EventTable.INDEX_TICK, i.ts()).row(6).timestamp(i.ts()).int8(i.seq())
+                            .float8(i.level()).int4(batchId).int2(sub).text(symbol);
+                }
+                case MarketClose c -> throw new BadInputException(reader.sourceName(), reader.line(),
+                        "a recording cannot close a market (" + ticker(c.market()) + ")");
+            }
+        }
+
+        private void levels(BinaryCopyWriter w, List<Level> levels) throws IOException {
+            int n = levels.size();
+            int[] p = n <= prices.length ? prices : new int[n];
+            long[] q = n <= quantities.length ? quantities : new long[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = levels.get(i).price();
+                q[i] = levels.get(i).quantity();
+            }
+            w.int4Array(p, n).int8Array(q, n);
+        }
+
+        /** The stored id of the reader's market {@code id}, checking its time does not go backwards. */
+        private int market(FeedReader reader, int id, long ts) {
+            if (id >= storedMarket.length) {
+                int size = Math.max(id + 1, storedMarket.length * 2);
+                int old = storedMarket.length;
+                storedMarket = Arrays.copyOf(storedMarket, size);
+                Arrays.fill(storedMarket, old, size, -1);
+                lastMarketTs = Arrays.copyOf(lastMarketTs, size);
+                Arrays.fill(lastMarketTs, old, size, Long.MIN_VALUE);
+                snapshotSeen = Arrays.copyOf(snapshotSeen, size);
+            }
+            if (storedMarket[id] < 0) {
+                String ticker = ticker(id);
+                Integer stored = markets.id(ticker);
+                if (stored == null) {
+                    stored = markets.createFromTicker(ticker);
+                    marketsCreated++;
+                    warnings.add("market " + ticker + " was not in the store: created from its ticker"
+                            + " (kbt import markets completes it)");
+                }
+                storedMarket[id] = stored;
+            }
+            if (ts < lastMarketTs[id]) {
+                throw new BadInputException(reader.sourceName(), reader.line(), "time goes backwards for "
+                        + ticker(id) + ": " + instant(ts) + " after " + instant(lastMarketTs[id]));
+            }
+            lastMarketTs[id] = ts;
+            return storedMarket[id];
+        }
+
+        private String symbol(FeedReader reader, int id, long ts) {
+            if (id >= symbols.length) {
+                int size = Math.max(id + 1, symbols.length * 2);
+                int old = symbols.length;
+                symbols = Arrays.copyOf(symbols, size);
+                lastSymbolTs = Arrays.copyOf(lastSymbolTs, size);
+                Arrays.fill(lastSymbolTs, old, size, Long.MIN_VALUE);
+            }
+            if (symbols[id] == null) {
+                symbols[id] = registry.symbols().get(id);
+            }
+            if (ts < lastSymbolTs[id]) {
+                throw new BadInputException(reader.sourceName(), reader.line(), "time goes backwards for "
+                        + symbols[id] + ": " + instant(ts) + " after " + instant(lastSymbolTs[id]));
+            }
+            lastSymbolTs[id] = ts;
+            return symbols[id];
+        }
+
+        private String ticker(int id) {
+            return registry.tickers().get(id);
+        }
+    }
+
+    static int side(BookSide side) {
+        return side == BookSide.YES ? 0 : 1;
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.EPOCH.plusNanos(micros * 1000).atOffset(ZoneOffset.UTC).toInstant();
+    }
+}

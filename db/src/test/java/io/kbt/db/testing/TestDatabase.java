@@ -1,0 +1,150 @@
+package io.kbt.db.testing;
+
+import io.kbt.db.Database;
+import io.kbt.db.DbUrl;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * A fresh, migrated PostgreSQL database for one test class, dropped on {@link #close()}. The server is, in order:
+ * {@code KBT_TEST_DB_URL} (any database on it; each test class gets its own beside it), the local server at
+ * 127.0.0.1:5432 as user {@code postgres}, or a Testcontainers PostgreSQL when Docker is available.
+ *
+ * <pre>{@code
+ * static TestDatabase db;
+ * @BeforeAll static void create() { db = TestDatabase.create(MyTest.class); }
+ * @AfterAll static void drop() { db.close(); }
+ * }</pre>
+ */
+public final class TestDatabase implements AutoCloseable {
+    private final DbUrl server;
+    private final DbUrl url;
+
+    private TestDatabase(DbUrl server, DbUrl url) {
+        this.server = server;
+        this.url = url;
+    }
+
+    /** Creates and migrates a database named after {@code testClass}. */
+    public static TestDatabase create(Class<?> testClass) {
+        return create(testClass, true);
+    }
+
+    /** Creates a database named after {@code testClass}, migrated or left empty (to test {@code kbt db migrate}). */
+    public static TestDatabase create(Class<?> testClass, boolean migrate) {
+        DbUrl server = Server.URL;
+        String name = uniqueName(testClass);
+        execute(server, "create database " + name);
+        TestDatabase db = new TestDatabase(server, server.withDatabase(name));
+        if (migrate) {
+            Database.migrate(db.url);
+        }
+        return db;
+    }
+
+    /**
+     * A database name on the test server that does not exist yet (to test that {@code kbt db migrate} creates it);
+     * {@link #close()} drops it if it was created.
+     */
+    public static TestDatabase reserve(Class<?> testClass) {
+        return new TestDatabase(Server.URL, Server.URL.withDatabase(uniqueName(testClass)));
+    }
+
+    /** The database's URL and credentials. */
+    public DbUrl url() {
+        return url;
+    }
+
+    /** A {@code --db} value for the CLI, credentials included. */
+    public String jdbcUrl() {
+        String base = url.jdbcUrl();
+        String credentials = "user=" + url.user() + (url.password() != null ? "&password=" + url.password() : "");
+        return base + (base.contains("?") ? "&" : "?") + credentials;
+    }
+
+    /** Opens a pool on it; the caller closes it. */
+    public Database open() {
+        return Database.open(url);
+    }
+
+    /** Rows in {@code table} (partitions included). */
+    public long count(String table) {
+        try (Connection c = Database.connect(url); Statement s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        execute(server, "drop database if exists " + url.database() + " with (force)");
+    }
+
+    private static String uniqueName(Class<?> testClass) {
+        return ("kbt_test_" + testClass.getSimpleName() + "_"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL)).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the database exists on the server. */
+    public boolean exists() {
+        try (Connection c = Database.connect(server); Statement s = c.createStatement();
+                var rs = s.executeQuery("select 1 from pg_database where datname = '" + url.database() + "'")) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(DbUrl server, String sql) {
+        try (Connection c = Database.connect(server); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The server all test databases of this JVM live on, found once. */
+    private static final class Server {
+        static final DbUrl URL = find();
+
+        private static DbUrl find() {
+            Map<String, String> env = System.getenv();
+            String configured = env.get("KBT_TEST_DB_URL");
+            if (configured != null && !configured.isBlank()) {
+                return DbUrl.parse(configured, env, null);
+            }
+            DbUrl local = DbUrl.parse("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", Map.of(), null);
+            try (Connection ignored = Database.connect(local)) {
+                return local;
+            } catch (SQLException e) {
+                // fall through to Docker
+            }
+            if (dockerAvailable()) {
+                PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
+                container.start();
+                return DbUrl.parse(container.getJdbcUrl(), Map.of(), null)
+                        .withCredentials(container.getUsername(), container.getPassword());
+            }
+            throw new IllegalStateException("no PostgreSQL for the tests: set KBT_TEST_DB_URL="
+                    + "jdbc:postgresql://HOST:PORT/postgres?user=U&password=P (a role that may create databases), "
+                    + "run a server on 127.0.0.1:5432 that lets user postgres in, or start Docker");
+        }
+
+        private static boolean dockerAvailable() {
+            try {
+                return DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+}
