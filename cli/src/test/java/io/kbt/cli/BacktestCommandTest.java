@@ -152,6 +152,19 @@ class BacktestCommandTest {
         assertThat(run.err()).contains("halfSpred");
     }
 
+    @Test
+    void anUnknownQueueModelOrFeeScheduleIsAUsageError() {
+        CliRun queue = CliRun.of("backtest", "--from", DAY, "--queue", "fifo", "--out", out.resolve("q").toString(),
+                "--data", realDay.toString());
+        CliRun fees = CliRun.of("backtest", "--from", DAY, "--fees", "cheap", "--out", out.resolve("f").toString(),
+                "--data", realDay.toString());
+
+        assertThat(queue.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(queue.err()).contains("fifo").contains("risk-averse");
+        assertThat(fees.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(fees.err()).contains("cheap");
+    }
+
     private static JsonNode figures(Path report) throws IOException {
         JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
         var copy = (com.fasterxml.jackson.databind.node.ObjectNode) summary.deepCopy();
