@@ -163,7 +163,7 @@ final class WsFrame {
     }
 
     /** The current value; objects and arrays are skipped and kept by kind only. */
-    private static JsonValue value(JsonParser parser, JsonToken token) throws IOException {
+    private JsonValue value(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE ->
                     new JsonValue(token, parser.getText());
@@ -172,7 +172,7 @@ final class WsFrame {
                 parser.skipChildren();
                 yield new JsonValue(token, null);
             }
-            default -> throw new JsonProcessingException("unexpected " + token, parser.currentLocation()) { };
+            default -> throw fields.bad("malformed JSON (unexpected " + token + ")");
         };
     }
 }
