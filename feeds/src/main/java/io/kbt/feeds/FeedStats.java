@@ -1,6 +1,7 @@
 package io.kbt.feeds;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class FeedStats {
 
     /** Counts by kind in first-seen order, e.g. snapshot, delta, trade, index, skipped:ok. */
     public Map<String, Long> counts() {
-        return Map.copyOf(counts);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     public long count(String kind) {

@@ -1,7 +1,5 @@
 package io.kbt.feeds;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kbt.engine.event.BookSide;
 import io.kbt.engine.market.TickSize;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.util.Locale;
 
@@ -34,6 +30,10 @@ final class JsonFields {
         this.source = source;
     }
 
+    String source() {
+        return source;
+    }
+
     ObjectMapper mapper() {
         return mapper;
     }
@@ -50,24 +50,6 @@ final class JsonFields {
         return new BadInputException(source, line, problem);
     }
 
-    /** One JSON object from a whole line of characters. */
-    JsonNode parseObject(char[] chars, int length) {
-        try (JsonParser parser = mapper.getFactory().createParser(chars, 0, length)) {
-            JsonNode node = mapper.readTree(parser);
-            if (node == null || node.isMissingNode()) {
-                throw bad("no JSON value on the line");
-            }
-            if (!node.isObject()) {
-                throw bad("expected a JSON object, found " + kind(node));
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(source, line, "malformed JSON (" + e.getOriginalMessage() + ")", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static String kind(JsonNode node) {
         return switch (node.getNodeType()) {
             case OBJECT, POJO -> "an object";
@@ -79,14 +61,6 @@ final class JsonFields {
             case BINARY -> "binary";
             case MISSING -> "nothing";
         };
-    }
-
-    JsonNode object(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || !node.isObject()) {
-            throw bad("field \"" + field + "\" must be an object, was " + (node == null ? "missing" : kind(node)));
-        }
-        return node;
     }
 
     String text(JsonNode parent, String field) {
@@ -128,11 +102,17 @@ final class JsonFields {
     }
 
     BookSide side(JsonNode parent, String field) {
-        String side = text(parent, field);
-        return switch (side.toLowerCase(Locale.ROOT)) {
+        return side(JsonValue.of(parent.get(field)), field);
+    }
+
+    BookSide side(JsonValue value, String field) {
+        if (!value.isString()) {
+            throw bad("field \"" + field + "\" must be \"yes\" or \"no\", was " + value.kind());
+        }
+        return switch (value.text().toLowerCase(Locale.ROOT)) {
             case "yes" -> BookSide.YES;
             case "no" -> BookSide.NO;
-            default -> throw bad("field \"" + field + "\" must be \"yes\" or \"no\", was \"" + side + "\"");
+            default -> throw bad("field \"" + field + "\" must be \"yes\" or \"no\", was \"" + value.text() + "\"");
         };
     }
 
@@ -140,29 +120,25 @@ final class JsonFields {
      * A price in ticks of {@code tick}: a dollar string ({@code dollars} true, e.g. "0.1600") or integer cents.
      * Off the grid or outside (0, $1) is bad input.
      */
-    int price(JsonNode node, String field, boolean dollars, TickSize tick, String ticker) {
+    int price(JsonValue value, String field, boolean dollars, TickSize tick, String ticker) {
         long micros;
         String shown;
         if (dollars) {
-            String text = decimalText(node, field);
-            long value;
+            String text = decimalText(value, field);
+            long parsed;
             try {
-                value = Decimals.scaled(text, 6);
+                parsed = Decimals.scaled(text, 6);
             } catch (NumberFormatException | ArithmeticException e) {
                 throw bad("field \"" + field + "\" is not a dollar amount: \"" + text + "\"");
             }
-            if (value == Long.MIN_VALUE) {
+            if (parsed == Long.MIN_VALUE) {
                 throw bad("price $" + text + " in \"" + field + "\" is off the " + describe(tick) + " tick grid of "
                         + ticker);
             }
-            micros = value;
+            micros = parsed;
             shown = "$" + text;
         } else {
-            if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-                throw bad("field \"" + field + "\" must be an integer number of cents, was "
-                        + (node == null ? "missing" : kind(node)));
-            }
-            long cents = node.longValue();
+            long cents = integer(value, field, "an integer number of cents");
             if (cents <= 0 || cents >= 100) {
                 throw bad("price " + cents + "¢ in \"" + field + "\" is outside 1..99¢ (market " + ticker + ")");
             }
@@ -179,13 +155,28 @@ final class JsonFields {
         return (int) (micros / tick.micros());
     }
 
+    private long integer(JsonValue value, String field, String what) {
+        if (!value.isInteger()) {
+            throw bad("field \"" + field + "\" must be " + what + ", was " + value.kind());
+        }
+        try {
+            return Long.parseLong(value.text());
+        } catch (NumberFormatException e) {
+            throw bad("field \"" + field + "\" is too large: " + value.text());
+        }
+    }
+
+    long count(JsonNode node, String field, boolean fixedPoint) {
+        return count(JsonValue.of(node), field, fixedPoint);
+    }
+
     /**
      * A count in hundredths of a contract: a fixed-point string with at most two decimals ({@code fixedPoint}
      * true, e.g. "-1.84") or an integer number of contracts.
      */
-    long count(JsonNode node, String field, boolean fixedPoint) {
+    long count(JsonValue value, String field, boolean fixedPoint) {
         if (fixedPoint) {
-            String text = decimalText(node, field);
+            String text = decimalText(value, field);
             if (Decimals.decimals(text) > 2) {
                 throw bad("count \"" + text + "\" in \"" + field + "\" has more than two decimals");
             }
@@ -195,28 +186,26 @@ final class JsonFields {
                 throw bad("field \"" + field + "\" is not a count: \"" + text + "\"");
             }
         }
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw bad("field \"" + field + "\" must be an integer count, was " + (node == null ? "missing" : kind(node)));
-        }
+        long contracts = integer(value, field, "an integer count");
         try {
-            return Math.multiplyExact(node.longValue(), 100);
+            return Math.multiplyExact(contracts, 100);
         } catch (ArithmeticException e) {
-            throw bad("count in \"" + field + "\" is too large: " + node.longValue());
+            throw bad("count in \"" + field + "\" is too large: " + contracts);
         }
     }
 
     /** The text of a decimal given as a JSON string (or, leniently, a JSON number). */
-    private String decimalText(JsonNode node, String field) {
-        if (node == null || node.isNull()) {
+    private String decimalText(JsonValue value, String field) {
+        if (!value.present()) {
             throw bad("field \"" + field + "\" is missing");
         }
-        if (node.isTextual()) {
-            return node.textValue().trim();
+        if (value.isString()) {
+            return value.text().trim();
         }
-        if (node.isNumber()) {
-            return node.decimalValue().toPlainString();
+        if (value.isNumber()) {
+            return value.text();
         }
-        throw bad("field \"" + field + "\" must be a decimal string, was " + kind(node));
+        throw bad("field \"" + field + "\" must be a decimal string, was " + value.kind());
     }
 
     static String describe(TickSize tick) {
@@ -237,27 +226,23 @@ final class JsonFields {
      * The most precise timestamp of a websocket message, or {@link Long#MIN_VALUE} when it has none: {@code ts}
      * as RFC 3339 (microseconds), else {@code ts_ms}, else {@code ts} as integer epoch seconds.
      */
-    long messageTime(JsonNode msg) {
-        JsonNode ts = msg.get("ts");
-        JsonNode tsMs = msg.get("ts_ms");
-        if (ts != null && ts.isTextual()) {
-            return isoTime(msg, "ts");
-        }
-        if (tsMs != null && !tsMs.isNull()) {
-            if (!tsMs.isIntegralNumber() || !tsMs.canConvertToLong()) {
-                throw bad("field \"ts_ms\" must be an integer, was " + kind(tsMs));
+    long messageTime(JsonValue ts, JsonValue tsMs) {
+        if (ts.isString()) {
+            try {
+                return Timestamps.isoMicros(ts.text());
+            } catch (DateTimeException e) {
+                throw bad("field \"ts\": " + e.getMessage());
             }
-            if (ts != null && !ts.isNull() && !ts.isIntegralNumber()) {
-                throw bad("field \"ts\" must be a string or an integer, was " + kind(ts));
-            }
-            return Math.multiplyExact(tsMs.longValue(), 1_000L);
         }
-        if (ts == null || ts.isNull()) {
+        if (ts.present() && !ts.isInteger()) {
+            throw bad("field \"ts\" must be a string or an integer, was " + ts.kind());
+        }
+        if (tsMs.present()) {
+            return Math.multiplyExact(integer(tsMs, "ts_ms", "an integer"), 1_000L);
+        }
+        if (!ts.present()) {
             return Long.MIN_VALUE;
         }
-        if (!ts.isIntegralNumber() || !ts.canConvertToLong()) {
-            throw bad("field \"ts\" must be a string or an integer, was " + kind(ts));
-        }
-        return Timestamps.epochMicros(ts.longValue());
+        return Timestamps.epochMicros(integer(ts, "ts", "a string or an integer"));
     }
 }

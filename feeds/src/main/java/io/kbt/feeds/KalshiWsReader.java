@@ -1,6 +1,5 @@
 package io.kbt.feeds;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kbt.engine.event.BookDelta;
 import io.kbt.engine.event.BookSide;
 import io.kbt.engine.event.BookSnapshot;
@@ -73,6 +72,7 @@ public final class KalshiWsReader implements FeedReader {
     private final LineSource lines;
     private final TickerRegistry registry;
     private final JsonFields fields;
+    private final WsFrame frame;
     private final FeedStats stats = new FeedStats();
     private final Map<String, MarketState> markets = new HashMap<>();
     private final Map<Long, Long> lastSeqBySid = new HashMap<>();
@@ -94,6 +94,7 @@ public final class KalshiWsReader implements FeedReader {
         this.lines = new LineSource(file, sourceName);
         this.registry = registry;
         this.fields = new JsonFields(sourceName);
+        this.frame = new WsFrame(fields.mapper().getFactory(), fields);
     }
 
     @Override
@@ -111,7 +112,8 @@ public final class KalshiWsReader implements FeedReader {
             }
             anyLine = true;
             fields.line(lines.lineNumber());
-            frame(fields.parseObject(lines.chars(), lines.length()));
+            frame.parse(lines.chars(), lines.length());
+            frame();
         }
         Ready next = ready.poll();
         line = next.line;
@@ -129,19 +131,43 @@ public final class KalshiWsReader implements FeedReader {
         }
     }
 
-    private void frame(JsonNode frame) {
-        String type = fields.text(frame, "type");
-        Long sid = fields.optionalLong(frame, "sid");
-        Long seq = fields.optionalLong(frame, "seq");
-        if (seq != null) {
-            checkSeq(sid == null ? -1 : sid, seq);
+    private void frame() {
+        if (!frame.type.isString()) {
+            throw fields.bad("field \"type\" must be a string, was " + frame.type.kind());
+        }
+        String type = frame.type.text();
+        long sid = frame.sid.present() ? integer(frame.sid, "sid") : -1;
+        if (frame.seq.present()) {
+            checkSeq(sid, integer(frame.seq, "seq"));
+        }
+        boolean data = type.equals("orderbook_snapshot") || type.equals("orderbook_delta") || type.equals("trade");
+        if (data && frame.msgNotObject != null) {
+            throw fields.bad("field \"msg\" must be an object, was " + frame.msgNotObject.kind());
         }
         switch (type) {
-            case "orderbook_snapshot" -> snapshot(fields.object(frame, "msg"), sid);
-            case "orderbook_delta" -> delta(fields.object(frame, "msg"), sid);
-            case "trade" -> trade(fields.object(frame, "msg"), sid);
+            case "orderbook_snapshot" -> snapshot(sid);
+            case "orderbook_delta" -> delta(sid);
+            case "trade" -> trade(sid);
             default -> stats.increment(SKIPPED + type);
         }
+    }
+
+    private long integer(JsonValue value, String field) {
+        if (!value.isInteger()) {
+            throw fields.bad("field \"" + field + "\" must be an integer, was " + value.kind());
+        }
+        try {
+            return Long.parseLong(value.text());
+        } catch (NumberFormatException e) {
+            throw fields.bad("field \"" + field + "\" is too large: " + value.text());
+        }
+    }
+
+    private String ticker() {
+        if (!frame.marketTicker.isString()) {
+            throw fields.bad("field \"market_ticker\" must be a string, was " + frame.marketTicker.kind());
+        }
+        return frame.marketTicker.text();
     }
 
     private void checkSeq(long sid, long seq) {
@@ -174,99 +200,82 @@ public final class KalshiWsReader implements FeedReader {
         return state;
     }
 
-    private void snapshot(JsonNode msg, Long sid) {
-        MarketState market = market(fields.text(msg, "market_ticker"));
-        List<Level> yes = levels(msg, "yes", market);
-        List<Level> no = levels(msg, "no", market);
-        long ts = timeOf(msg, market);
+    private void snapshot(long sid) {
+        MarketState market = market(ticker());
+        List<Level> yes = levels(0, market);
+        List<Level> no = levels(1, market);
+        long ts = timeOf(market);
         market.snapshotSeen = true;
         market.waitingForSnapshot = false;
-        market.bookSid = sid == null ? -1 : sid;
+        market.bookSid = sid;
         stats.increment(SNAPSHOT);
         emit(new BookSnapshot(ts, fields.line(), market.id, yes, no), ts);
     }
 
-    private List<Level> levels(JsonNode msg, String side, MarketState market) {
-        String field;
-        boolean dollars;
-        if (JsonFields.has(msg, side + "_dollars_fp")) {
-            field = side + "_dollars_fp";
-            dollars = true;
-        } else if (JsonFields.has(msg, side + "_dollars")) {
-            field = side + "_dollars";
-            dollars = true;
-        } else if (JsonFields.has(msg, side)) {
-            field = side;
-            dollars = false;
-        } else {
-            return List.of();
-        }
-        JsonNode array = msg.get(field);
-        if (!array.isArray()) {
-            throw fields.bad("field \"" + field + "\" must be an array of [price, count], was " + JsonFields.kind(array));
-        }
-        List<Level> levels = new ArrayList<>(array.size());
-        for (JsonNode level : array) {
-            if (!level.isArray() || level.size() != 2) {
-                throw fields.bad("each level of \"" + field + "\" must be [price, count], found " + level);
-            }
-            int price = fields.price(level.get(0), field, dollars, market.tick, market.ticker);
-            JsonNode qtyNode = level.get(1);
-            long quantity = fields.count(qtyNode, field, dollars || qtyNode.isTextual());
+    /** The levels of one side ({@code 0} yes, {@code 1} no) from the newest field generation present. */
+    private List<Level> levels(int side, MarketState market) {
+        int index = frame.levelsPresent[side + 4] ? side + 4 : frame.levelsPresent[side + 2] ? side + 2 : side;
+        String field = WsFrame.LEVEL_FIELDS[index];
+        boolean dollars = index >= 2;
+        List<JsonValue[]> pairs = frame.levels.get(index);
+        List<Level> levels = new ArrayList<>(pairs.size());
+        for (JsonValue[] pair : pairs) {
+            int price = fields.price(pair[0], field, dollars, market.tick, market.ticker);
+            long quantity = fields.count(pair[1], field, dollars || pair[1].isString());
             if (quantity < 0) {
-                throw fields.bad("negative count " + qtyNode + " in \"" + field + "\" of " + market.ticker);
+                throw fields.bad("negative count " + pair[1].text() + " in \"" + field + "\" of " + market.ticker);
             }
             levels.add(new Level(price, quantity));
         }
         return levels;
     }
 
-    private void delta(JsonNode msg, Long sid) {
-        MarketState market = market(fields.text(msg, "market_ticker"));
+    private void delta(long sid) {
+        MarketState market = market(ticker());
         if (skipWithoutBook(market, sid, DELTA)) {
             return;
         }
-        boolean dollars = JsonFields.has(msg, "price_dollars");
-        int price = fields.price(msg.get(dollars ? "price_dollars" : "price"), dollars ? "price_dollars" : "price",
+        boolean dollars = frame.priceDollars.present();
+        int price = fields.price(dollars ? frame.priceDollars : frame.price, dollars ? "price_dollars" : "price",
                 dollars, market.tick, market.ticker);
-        boolean fixedPoint = JsonFields.has(msg, "delta_fp");
-        long delta = fields.count(msg.get(fixedPoint ? "delta_fp" : "delta"), fixedPoint ? "delta_fp" : "delta",
+        boolean fixedPoint = frame.deltaFp.present();
+        long delta = fields.count(fixedPoint ? frame.deltaFp : frame.delta, fixedPoint ? "delta_fp" : "delta",
                 fixedPoint);
-        BookSide side = fields.side(msg, "side");
-        long ts = timeOf(msg, market);
+        BookSide side = fields.side(frame.side, "side");
+        long ts = timeOf(market);
         stats.increment(DELTA);
         emit(new BookDelta(ts, fields.line(), market.id, side, price, delta), ts);
     }
 
-    private void trade(JsonNode msg, Long sid) {
-        MarketState market = market(fields.text(msg, "market_ticker"));
+    private void trade(long sid) {
+        MarketState market = market(ticker());
         if (skipWithoutBook(market, sid, TRADE)) {
             return;
         }
-        int yesPrice = tradeYesPrice(msg, market, fields);
-        boolean fixedPoint = JsonFields.has(msg, "count_fp");
-        long count = fields.count(msg.get(fixedPoint ? "count_fp" : "count"), fixedPoint ? "count_fp" : "count",
-                fixedPoint);
+        int yesPrice = tradeYesPrice(frame.yesPrice, frame.noPrice, frame.yesPriceDollars, frame.noPriceDollars,
+                market.tick, market.ticker, fields);
+        boolean fixedPoint = frame.countFp.present();
+        JsonValue countValue = fixedPoint ? frame.countFp : frame.count;
+        long count = fields.count(countValue, fixedPoint ? "count_fp" : "count", fixedPoint);
         if (count <= 0) {
-            throw fields.bad("trade count must be positive, was " + msg.get(fixedPoint ? "count_fp" : "count"));
+            throw fields.bad("trade count must be positive, was " + countValue.text());
         }
-        BookSide taker = fields.side(msg, "taker_side");
-        long ts = timeOf(msg, market);
+        BookSide taker = fields.side(frame.takerSide, "taker_side");
+        long ts = timeOf(market);
         stats.increment(TRADE);
         emit(new Trade(ts, fields.line(), market.id, yesPrice, count, taker), ts);
     }
 
     /**
-     * The yes price of a trade object from {@code yes_price_dollars}/{@code yes_price}, checked against its no
-     * price when both are given; shared with the REST trades reader.
+     * The yes price of a trade from {@code yes_price_dollars}/{@code yes_price}, else from its no price; both
+     * given must add up to $1. Shared with the REST trades reader.
      */
-    static int tradeYesPrice(JsonNode trade, MarketState market, JsonFields fields) {
-        return tradeYesPrice(trade, market.tick, market.ticker, fields);
-    }
-
-    static int tradeYesPrice(JsonNode trade, TickSize tick, String ticker, JsonFields fields) {
-        Integer yes = priceIfPresent(trade, "yes_price", tick, ticker, fields);
-        Integer no = priceIfPresent(trade, "no_price", tick, ticker, fields);
+    static int tradeYesPrice(JsonValue yesCents, JsonValue noCents, JsonValue yesDollars, JsonValue noDollars,
+            TickSize tick, String ticker, JsonFields fields) {
+        Integer yes = yesDollars.present() ? (Integer) fields.price(yesDollars, "yes_price_dollars", true, tick, ticker)
+                : yesCents.present() ? (Integer) fields.price(yesCents, "yes_price", false, tick, ticker) : null;
+        Integer no = noDollars.present() ? (Integer) fields.price(noDollars, "no_price_dollars", true, tick, ticker)
+                : noCents.present() ? (Integer) fields.price(noCents, "no_price", false, tick, ticker) : null;
         if (yes == null && no == null) {
             throw fields.bad("trade of " + ticker + " has no yes_price or no_price");
         }
@@ -276,20 +285,9 @@ public final class KalshiWsReader implements FeedReader {
         return yes != null ? yes : tick.maxTicks() - no;
     }
 
-    private static Integer priceIfPresent(JsonNode trade, String name, TickSize tick, String ticker,
-            JsonFields fields) {
-        if (JsonFields.has(trade, name + "_dollars")) {
-            return fields.price(trade.get(name + "_dollars"), name + "_dollars", true, tick, ticker);
-        }
-        if (JsonFields.has(trade, name)) {
-            return fields.price(trade.get(name), name, false, tick, ticker);
-        }
-        return null;
-    }
-
     /** True (and counted) when the market's book is broken by a gap; bad input when it never had a snapshot. */
-    private boolean skipWithoutBook(MarketState market, Long sid, String kind) {
-        if (market.waitingForSnapshot || (!market.snapshotSeen && sidsWithGap.contains(sid == null ? -1 : sid))) {
+    private boolean skipWithoutBook(MarketState market, long sid, String kind) {
+        if (market.waitingForSnapshot || (!market.snapshotSeen && sidsWithGap.contains(sid))) {
             stats.increment(SKIPPED_AFTER_GAP + kind);
             return true;
         }
@@ -300,13 +298,13 @@ public final class KalshiWsReader implements FeedReader {
     }
 
     /** The event time of a data frame: its own, else the latest earlier one; {@link #NO_TIME} when none yet. */
-    private long timeOf(JsonNode msg, MarketState market) {
-        long raw = fields.messageTime(msg);
+    private long timeOf(MarketState market) {
+        long raw = fields.messageTime(frame.ts, frame.tsMs);
         if (raw == NO_TIME) {
             return latestTs;
         }
         if (market.lastRawTs != NO_TIME && raw < market.lastRawTs) {
-            throw fields.bad("timestamp goes backwards in " + market.ticker + ": " + msg.get("ts") + " after an event "
+            throw fields.bad("timestamp goes backwards in " + market.ticker + ": " + frame.ts.text() + " after an event "
                     + (market.lastRawTs - raw) + " µs later");
         }
         market.lastRawTs = raw;

@@ -24,9 +24,10 @@ public record MarketInfo(
         Result result,
         TickSize tickSize) {
 
-    /** Open or close time not known. */
+    /** {@code openTime} when the open time is not known. */
     public static final long UNKNOWN_OPEN = Long.MIN_VALUE;
 
+    /** {@code closeTime} when the close time is not known (e.g. a market first seen in a recording). */
     public static final long UNKNOWN_CLOSE = Long.MAX_VALUE;
 
     /**

@@ -82,7 +82,9 @@ public final class RestTradesReader implements FeedReader {
             ticker = fields.text(node, "market_ticker");
         }
         TickSize tick = registry.tickSize(ticker);
-        int yesPrice = KalshiWsReader.tradeYesPrice(node, tick, ticker, fields);
+        int yesPrice = KalshiWsReader.tradeYesPrice(JsonValue.of(node.get("yes_price")),
+                JsonValue.of(node.get("no_price")), JsonValue.of(node.get("yes_price_dollars")),
+                JsonValue.of(node.get("no_price_dollars")), tick, ticker, fields);
         boolean fixedPoint = JsonFields.has(node, "count_fp");
         String countField = fixedPoint ? "count_fp" : "count";
         long count = fields.count(node.get(countField), countField, fixedPoint);
