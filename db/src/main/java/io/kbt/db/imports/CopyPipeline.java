@@ -34,11 +34,12 @@ import org.postgresql.copy.CopyManager;
  * stays in the caller's one transaction. At most {@value #IN_FLIGHT} chunks wait, so memory stays bounded.
  */
 final class CopyPipeline implements AutoCloseable {
-    private static final int CHUNK_BYTES = 4 << 20;
+    static final int CHUNK_BYTES = 4 << 20;
     private static final int IN_FLIGHT = 3;
 
     private final Connection connection;
     private final CopyManager copy;
+    private final int chunkBytes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "kbt-copy");
         thread.setDaemon(true);
@@ -52,25 +53,31 @@ final class CopyPipeline implements AutoCloseable {
     private volatile boolean aborted;
 
     private static final class Chunk {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream(CHUNK_BYTES + (1 << 17));
-        final BinaryCopyWriter writer = new BinaryCopyWriter(bytes);
+        final ByteArrayOutputStream bytes;
+        final BinaryCopyWriter writer;
         final MonthSet months = new MonthSet();
+
+        Chunk(int chunkBytes) {
+            bytes = new ByteArrayOutputStream(chunkBytes + (1 << 17));
+            writer = new BinaryCopyWriter(bytes);
+        }
     }
 
-    CopyPipeline(Connection connection) throws SQLException {
+    CopyPipeline(Connection connection, int chunkBytes) throws SQLException {
         this.connection = connection;
+        this.chunkBytes = chunkBytes;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
     }
 
     /** The writer for one more row of {@code table} at {@code ts}; the caller writes exactly one row to it. */
     BinaryCopyWriter row(EventTable table, long ts) {
         Chunk chunk = chunks.get(table);
-        if (chunk != null && chunk.bytes.size() >= CHUNK_BYTES) {
+        if (chunk != null && chunk.bytes.size() >= chunkBytes) {
             send(table, chunk);
             chunk = null;
         }
         if (chunk == null) {
-            chunk = new Chunk();
+            chunk = new Chunk(chunkBytes);
             chunks.put(table, chunk);
         }
         chunk.months.add(ts);

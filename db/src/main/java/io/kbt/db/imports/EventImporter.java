@@ -58,10 +58,17 @@ public final class EventImporter {
 
     private final Database db;
     private final ImportProgress progress;
+    private final int chunkBytes;
 
     public EventImporter(Database db, ImportProgress progress) {
+        this(db, progress, CopyPipeline.CHUNK_BYTES);
+    }
+
+    /** With COPY chunks of about {@code chunkBytes} (tests make them small to exercise many). */
+    EventImporter(Database db, ImportProgress progress, int chunkBytes) {
         this.db = db;
         this.progress = progress;
+        this.chunkBytes = chunkBytes;
     }
 
     public ImportReport importFile(Request request) {
@@ -110,7 +117,7 @@ public final class EventImporter {
 
         MarketStore markets = new MarketStore(dsl);
         TickerRegistry registry = new TickerRegistry(markets.tickSizes());
-        try (CopyPipeline pipeline = new CopyPipeline(connection)) {
+        try (CopyPipeline pipeline = new CopyPipeline(connection, chunkBytes)) {
             Reading reading = new Reading(batch.getId(), markets, registry, request.snapshotFirst(), pipeline);
             progress.start(name, Files.size(request.file()));
             Map<String, Long> readerCounts;
