@@ -93,10 +93,14 @@ public final class DataDirectory {
 
     private DataFile.Kind sniffJson(Path file, DataFile.Kind byExtension) {
         String head = head(file, 1 << 16);
+        boolean frames = head.contains("\"type\"") && head.contains("\"msg\"");
+        if (frames && byExtension == DataFile.Kind.KALSHI_WS) {
+            return DataFile.Kind.KALSHI_WS;
+        }
         if (head.contains("\"trades\"") || head.contains("\"created_time\"")) {
             return DataFile.Kind.REST_TRADES;
         }
-        if (head.contains("\"type\"") && head.contains("\"msg\"")) {
+        if (frames) {
             return DataFile.Kind.KALSHI_WS;
         }
         if (head.contains("\"markets\"") || head.contains("\"event_ticker\"")) {

@@ -206,10 +206,10 @@ class BadInputCorpusTest {
     private static long completeLinesBeforeTheCut(byte[] cut) throws IOException {
         long newlines = 0;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(cut))) {
-            byte[] buffer = new byte[1];
-            while (in.read(buffer) > 0) {
-                if (buffer[0] == '\n') {
-                    newlines++;
+            byte[] buffer = new byte[8192];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    newlines += buffer[i] == '\n' ? 1 : 0;
                 }
             }
         } catch (java.io.EOFException expected) {

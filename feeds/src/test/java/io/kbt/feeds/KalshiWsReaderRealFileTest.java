@@ -9,14 +9,28 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The real 2026 demo-exchange recording: counts, order, and the final books its README lists. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KalshiWsReaderRealFileTest {
 
     private record Read(List<MarketEvent> events, FeedStats stats, TickerRegistry registry) {}
 
-    private static Read read() {
+    private Read read;
+
+    @BeforeAll
+    void readOnce() {
+        read = readFile();
+    }
+
+    private Read read() {
+        return read;
+    }
+
+    private static Read readFile() {
         TickerRegistry registry = new TickerRegistry();
         List<MarketEvent> events = new ArrayList<>();
         try (KalshiWsReader reader = new KalshiWsReader(SharedData.file("kalshi-ws-2026-07/session.jsonl"), registry)) {

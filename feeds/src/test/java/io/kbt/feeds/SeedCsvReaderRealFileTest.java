@@ -11,15 +11,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The real 2023-04-10 day: every row accounted for, and a book rebuilt from the events matches the publisher's. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SeedCsvReaderRealFileTest {
     private static final String TICKER = "INXD-23APR10-B4075";
 
     private record Read(List<MarketEvent> events, List<Long> lines, FeedStats stats) {}
 
-    private static Read read() {
+    private Read read;
+
+    @BeforeAll
+    void readOnce() {
+        read = readFile();
+    }
+
+    private Read read() {
+        return read;
+    }
+
+    private static Read readFile() {
         List<MarketEvent> events = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         try (SeedCsvReader reader = new SeedCsvReader(SharedData.file("kalshi-2023-04/apr-10-combined.csv"), TICKER,
