@@ -3,6 +3,8 @@ package io.kbt.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code kbt} command: backtests, sweeps, imports and reports for Kalshi market making. */
 @Command(
@@ -10,8 +12,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "kbt 0.1.0",
         description = "Backtest market-making strategies on recorded Kalshi order books, trades and index ticks.",
-        subcommands = {CommandLine.HelpCommand.class, DbCommand.class, ImportCommand.class, MarketsCommand.class})
+        subcommands = {
+            DbCommand.class, ImportCommand.class, MarketsCommand.class, BacktestCommand.class, SweepCommand.class,
+            FitCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class
+        })
 public final class Kbt {
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces with errors.")
+    boolean verbose;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

@@ -18,4 +18,45 @@ public interface RunListener {
     default void onIndex(IndexTick tick) {}
 
     RunListener NONE = new RunListener() {};
+
+    /** One listener that hands every call to each of {@code listeners}, in order. */
+    static RunListener all(RunListener... listeners) {
+        RunListener[] targets = listeners.clone();
+        return new RunListener() {
+            @Override
+            public void onFill(Fill fill) {
+                for (RunListener target : targets) {
+                    target.onFill(fill);
+                }
+            }
+
+            @Override
+            public void onSample(Sample sample) {
+                for (RunListener target : targets) {
+                    target.onSample(sample);
+                }
+            }
+
+            @Override
+            public void onPnl(PnlPoint point) {
+                for (RunListener target : targets) {
+                    target.onPnl(point);
+                }
+            }
+
+            @Override
+            public void onSettlement(Settlement settlement) {
+                for (RunListener target : targets) {
+                    target.onSettlement(settlement);
+                }
+            }
+
+            @Override
+            public void onIndex(IndexTick tick) {
+                for (RunListener target : targets) {
+                    target.onIndex(tick);
+                }
+            }
+        };
+    }
 }

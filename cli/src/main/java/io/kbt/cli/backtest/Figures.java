@@ -1,0 +1,21 @@
+package io.kbt.cli.backtest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Console formatting of kbt's integer units: micro-dollars as dollars, hundredths as contracts. */
+public final class Figures {
+    private Figures() {}
+
+    /** Micro-dollars as {@code $1,234.56} (or {@code -$0.40}), rounded half-even to the cent for display. */
+    public static String dollars(long micros) {
+        BigDecimal value = BigDecimal.valueOf(micros, 6).setScale(2, RoundingMode.HALF_EVEN);
+        String text = String.format("%,.2f", value.abs());
+        return (value.signum() < 0 ? "-$" : "$") + text;
+    }
+
+    /** Hundredths of a contract as {@code 1,234.56}. */
+    public static String contracts(long hundredths) {
+        return String.format("%,.2f", BigDecimal.valueOf(hundredths, 2));
+    }
+}

@@ -1,0 +1,258 @@
+package io.kbt.engine.replay;
+
+import io.kbt.engine.book.KalshiBook;
+import io.kbt.engine.event.BookSide;
+import io.kbt.engine.event.BookSnapshot;
+import io.kbt.engine.event.IndexTick;
+import io.kbt.engine.exchange.SimulatedExchange;
+import io.kbt.engine.market.Instruments;
+import io.kbt.engine.market.Market;
+import io.kbt.engine.market.Result;
+import io.kbt.engine.orders.OrderManager;
+import io.kbt.engine.portfolio.Portfolio;
+import io.kbt.engine.portfolio.SettlementRule;
+import io.kbt.engine.run.Action;
+import io.kbt.engine.run.BookAnomalies;
+import io.kbt.engine.run.Fill;
+import io.kbt.engine.run.FillRule;
+import io.kbt.engine.run.Liquidity;
+import io.kbt.engine.run.MarketSummary;
+import io.kbt.engine.run.RunListener;
+import io.kbt.engine.run.RunResult;
+import io.kbt.engine.run.Settlement;
+import io.kbt.engine.strategy.BookView;
+import io.kbt.engine.strategy.Quote;
+import io.kbt.engine.strategy.Strategy;
+import io.kbt.engine.strategy.StrategyContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of one replay and the strategy's view of it: applies each event (book, then fills of our resting
+ * orders), settles markets at close, and hands the strategy a context that shows nothing later than now.
+ */
+final class ReplaySession implements StrategyContext {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplaySession.class);
+    private final Instruments instruments;
+    private final Market[] markets;
+    private final long[] tickMicros;
+    private final int[] underlying;
+    private final Strategy strategy;
+    private final RunListener listener;
+    private final KalshiBook[] books;
+    private final SimulatedExchange exchange;
+    private final Portfolio portfolio;
+    private final OrderManager orders;
+    private final Recorder recorder;
+    private final double[] indexLevels;
+    private final Result[] settledResult;
+    private final List<Fill> pendingFills = new ArrayList<>();
+    private final boolean[] touched;
+    private final boolean[] warnedCrossed;
+    private final int[] touchedList;
+    private int touchedCount;
+    private long now = Long.MIN_VALUE;
+    private long seq;
+    long events;
+
+    ReplaySession(Instruments instruments, Strategy strategy, ReplayConfig config, RunListener listener) {
+        this.instruments = instruments;
+        this.markets = instruments.markets().toArray(Market[]::new);
+        int n = markets.length;
+        this.strategy = strategy;
+        this.listener = listener;
+        tickMicros = new long[n];
+        underlying = new int[n];
+        books = new KalshiBook[n];
+        for (int m = 0; m < n; m++) {
+            tickMicros[m] = markets[m].tickSize().micros();
+            underlying[m] = markets[m].underlying() == null ? -1 : instruments.symbolId(markets[m].underlying());
+            books[m] = new KalshiBook(markets[m].tickSize().maxTicks());
+        }
+        portfolio = new Portfolio(instruments, config.fees());
+        exchange = new SimulatedExchange(books, config.queueModel(), portfolio::position, strategy.positionLimit(),
+                this::onFill);
+        orders = new OrderManager(exchange, n);
+        recorder = new Recorder(listener, exchange, portfolio, n);
+        indexLevels = new double[instruments.symbols().size()];
+        Arrays.fill(indexLevels, Double.NaN);
+        settledResult = new Result[n];
+        Arrays.fill(settledResult, Result.UNKNOWN);
+        touched = new boolean[n];
+        warnedCrossed = new boolean[n];
+        touchedList = new int[n];
+    }
+
+    void start() {
+        strategy.onStart(this);
+    }
+
+    // ---- events ----
+
+    void advance(long ts, long eventSeq) {
+        if (ts < now) {
+            throw new IllegalArgumentException("event at " + ts + " (seq " + eventSeq + ") is earlier than " + now);
+        }
+        now = ts;
+        seq = eventSeq;
+    }
+
+    void snapshot(BookSnapshot snapshot) {
+        int m = snapshot.market();
+        exchange.applySnapshot(snapshot, seq);
+        afterBook(m);
+    }
+
+    void delta(int m, BookSide side, int price, long delta) {
+        exchange.applyDelta(m, side, price, delta, seq);
+        afterBook(m);
+    }
+
+    void trade(int m, int yesPrice, long count, BookSide takerSide) {
+        exchange.onTrade(m, yesPrice, count, takerSide, seq);
+    }
+
+    void index(int symbol, double level, IndexTick tick) {
+        indexLevels[symbol] = level;
+        listener.onIndex(tick != null ? tick : new IndexTick(now, seq, symbol, level));
+    }
+
+    private void afterBook(int m) {
+        KalshiBook book = books[m];
+        if (book.crossed() && !warnedCrossed[m]) {
+            warnedCrossed[m] = true;
+            LOG.warn("{}: book crossed at {} (seq {}): best yes bid {} >= best yes ask {}; counted in anomalies",
+                    markets[m].ticker(), now, seq, book.bestYesBid(), book.bestYesAsk());
+        }
+        portfolio.mark(m, book.bestYesBid(), book.bestYesAsk());
+        recorder.sampleIfBookMoved(now, m);
+        recorder.pnl(now);
+    }
+
+    /** Closes and settles market {@code m}; a second close (e.g. one already in the data) changes nothing. */
+    void close(int m) {
+        if (orders.closed(m)) {
+            return;
+        }
+        orders.close(m);
+        Market market = markets[m];
+        int symbol = underlying[m];
+        SettlementRule.Outcome outcome =
+                SettlementRule.decide(market, symbol < 0 ? Double.NaN : indexLevels[symbol]);
+        long position = portfolio.position(m);
+        long payout = portfolio.settle(m, outcome.result());
+        settledResult[m] = outcome.result();
+        Settlement settlement = new Settlement(now, m, outcome.result(), position, payout, outcome.source());
+        listener.onSettlement(settlement);
+        strategy.onSettlement(this, settlement);
+        recorder.sampleIfChanged(now, m);
+        recorder.pnl(now);
+    }
+
+    private void onFill(int m, Action action, int price, long count, Liquidity liquidity, FillRule rule, long cause) {
+        long fee = portfolio.fill(m, action, price, count, liquidity);
+        Fill fill = new Fill(now, m, action, price, count, fee, liquidity, portfolio.position(m), cause, rule);
+        recorder.fill(fill, tickMicros[m]);
+        pendingFills.add(fill);
+    }
+
+    /** The strategy's turn: pending fills first, then the batch callback, then samples of what it changed. */
+    void react() {
+        deliverFills();
+        strategy.onBatch(this);
+        for (int i = 0; i < touchedCount; i++) {
+            int m = touchedList[i];
+            touched[m] = false;
+            recorder.sampleIfChanged(now, m);
+        }
+        touchedCount = 0;
+        recorder.pnl(now);
+    }
+
+    private void deliverFills() {
+        for (int i = 0; i < pendingFills.size(); i++) {
+            strategy.onFill(this, pendingFills.get(i));
+        }
+        pendingFills.clear();
+    }
+
+    RunResult result(long replayNanos) {
+        deliverFills();
+        List<MarketSummary> summaries = new ArrayList<>(markets.length);
+        long clamped = 0;
+        long crossed = 0;
+        for (int m = 0; m < markets.length; m++) {
+            clamped += books[m].clampedLevels();
+            crossed += books[m].crossedBooks();
+            Result result = settledResult[m] != Result.UNKNOWN ? settledResult[m] : markets[m].result();
+            summaries.add(new MarketSummary(m, markets[m].ticker(), result, portfolio.markedMicros(m),
+                    recorder.fills[m], recorder.contracts[m], portfolio.position(m), portfolio.feesMicros(m)));
+        }
+        if (clamped > 0 || crossed > 0) {
+            LOG.warn("book anomalies: {} deltas clamped at zero, {} times a book crossed", clamped, crossed);
+        }
+        return new RunResult(summaries, events, recorder.fillCount, recorder.contractCount, recorder.volumeMicros,
+                portfolio.feesMicros(), portfolio.markedMicros(), recorder.maxDrawdown, recorder.maxAbsPosition,
+                portfolio.peakCapitalMicros(), orders.ordersSent(), orders.cancelsSent(),
+                new BookAnomalies(clamped, crossed, 0), replayNanos);
+    }
+
+    // ---- StrategyContext ----
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public Instruments instruments() {
+        return instruments;
+    }
+
+    @Override
+    public BookView book(int market) {
+        return books[market];
+    }
+
+    @Override
+    public double indexLevel(int symbol) {
+        return indexLevels[symbol];
+    }
+
+    @Override
+    public long position(int market) {
+        return portfolio.position(market);
+    }
+
+    @Override
+    public boolean closed(int market) {
+        return orders.closed(market);
+    }
+
+    @Override
+    public long pnlMicros() {
+        return portfolio.markedMicros();
+    }
+
+    @Override
+    public void quote(int market, Quote quote) {
+        orders.apply(market, quote, seq);
+        touch(market);
+    }
+
+    @Override
+    public void fair(int market, double cents) {
+        recorder.fair(market, cents);
+        touch(market);
+    }
+
+    private void touch(int m) {
+        if (!touched[m]) {
+            touched[m] = true;
+            touchedList[touchedCount++] = m;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.kbt.engine.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kbt.engine.event.ListEventSource;
+import io.kbt.engine.exchange.QueueModels;
+import io.kbt.engine.fees.FeeSchedules;
+import io.kbt.engine.market.Result;
+import io.kbt.engine.run.Action;
+import io.kbt.engine.run.Fill;
+import io.kbt.engine.run.RunListener;
+import io.kbt.engine.run.RunResult;
+import io.kbt.engine.run.Settlement;
+import io.kbt.engine.run.SettlementSource;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.constraints.IntRange;
+
+/** Invariants of the replay on random event streams with random quoting. */
+class ReplayPropertiesTest {
+    private record Run(RunResult result, Recording recording, RandomDay.QuotingStrategy strategy) {}
+
+    private static Run run(RandomDay day, String queue, boolean perEvent, boolean tape) {
+        Recording recording = new Recording();
+        RandomDay.QuotingStrategy strategy = new RandomDay.QuotingStrategy(day.seed);
+        RunListener both = new RunListener() {
+            @Override
+            public void onFill(Fill fill) {
+                recording.onFill(fill);
+                strategy.onFill(fill);
+            }
+
+            @Override
+            public void onSample(io.kbt.engine.run.Sample sample) {
+                recording.onSample(sample);
+            }
+
+            @Override
+            public void onPnl(io.kbt.engine.run.PnlPoint point) {
+                recording.onPnl(point);
+            }
+
+            @Override
+            public void onSettlement(Settlement settlement) {
+                recording.onSettlement(settlement);
+            }
+
+            @Override
+            public void onIndex(io.kbt.engine.event.IndexTick tick) {
+                recording.onIndex(tick);
+            }
+        };
+        ReplayConfig config = new ReplayConfig(QueueModels.byName(queue), FeeSchedules.byName("standard-maker"),
+                perEvent);
+        var source = tape ? EventTape.record(new ListEventSource(day.events)).source()
+                : new ListEventSource(day.events);
+        return new Run(Replay.run(day.instruments, source, strategy, config, both), recording, strategy);
+    }
+
+    @Property(tries = 40)
+    void accountingAndBookInvariantsHold(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 0, max = 2) int queueChoice,
+            @ForAll boolean perEvent) {
+        String queue = List.of("risk-averse", "prob", "optimistic").get(queueChoice);
+        RandomDay day = new RandomDay(seed, 3_000);
+        Run run = run(day, queue, perEvent, false);
+        RunResult result = run.result();
+        List<Fill> fills = run.recording().fills;
+
+        Statistics.label("fills").collect(fills.isEmpty() ? "none" : "some");
+        Statistics.label("fills").coverage(c -> c.check("some").percentage(p -> p > 80));
+        assertThat(run.strategy().negativeLevels).as("negative book levels").isZero();
+        assertThat(run.strategy().worstOverfill).as("fill beyond an order's size").isLessThanOrEqualTo(0);
+
+        long[] position = new long[2];
+        long yesCash = 0;
+        long fees = 0;
+        for (Fill fill : fills) {
+            long signed = fill.action() == Action.BUY ? fill.count() : -fill.count();
+            position[fill.market()] += signed;
+            assertThat(fill.positionAfter()).isEqualTo(position[fill.market()]);
+            assertThat(fill.count()).isPositive();
+            if (run.strategy().positionLimit() != Long.MAX_VALUE) {
+                assertThat(Math.abs(fill.positionAfter())).isLessThanOrEqualTo(run.strategy().positionLimit());
+            }
+            long tick = day.instruments.market(fill.market()).tickSize().micros();
+            yesCash -= signed * fill.price() * tick / 100;
+            fees += fill.feeMicros();
+        }
+        // In yes terms a settled position pays $1 per contract on YES, nothing on NO: the same P&L as Kalshi's
+        // real cash flows (no costs 1 − p, pays $1 on NO), which the portfolio books.
+        long settlement = 0;
+        for (Settlement s : run.recording().settlements) {
+            assertThat(s.source()).isEqualTo(SettlementSource.RECORDED);
+            assertThat(s.position()).isEqualTo(position[s.market()]);
+            settlement += s.result() == Result.YES ? s.position() * 10_000 : 0;
+            position[s.market()] = 0;
+        }
+        assertThat(run.recording().settlements).hasSize(2);
+        assertThat(result.fills()).isEqualTo(fills.size());
+        assertThat(result.feesMicros()).isEqualTo(fees);
+        assertThat(result.pnlMicros()).isEqualTo(yesCash + settlement - fees);
+        assertThat(result.markets()).extracting(m -> m.finalPosition()).containsOnly(0L);
+        assertThat(result.markets().stream().mapToLong(m -> m.pnlMicros()).sum()).isEqualTo(result.pnlMicros());
+        assertThat(result.maxDrawdownMicros()).isNotNegative();
+    }
+
+    @Property(tries = 12)
+    void identicalInputGivesIdenticalOutputFromListsAndFromTapes(
+            @ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int queueChoice) {
+        String queue = List.of("risk-averse", "prob:n=2", "optimistic").get(queueChoice);
+        RandomDay day = new RandomDay(seed, 2_000);
+        Run first = run(day, queue, false, false);
+        Run second = run(day, queue, false, false);
+        Run taped = run(day, queue, false, true);
+        assertThat(second.recording().all).isEqualTo(first.recording().all);
+        assertThat(taped.recording().all).isEqualTo(first.recording().all);
+        assertThat(withoutTiming(second.result())).isEqualTo(withoutTiming(first.result()));
+        assertThat(withoutTiming(taped.result())).isEqualTo(withoutTiming(first.result()));
+    }
+
+    private static RunResult withoutTiming(RunResult r) {
+        return new RunResult(r.markets(), r.events(), r.fills(), r.contracts(), r.volumeMicros(), r.feesMicros(),
+                r.pnlMicros(), r.maxDrawdownMicros(), r.maxAbsPosition(), r.peakCapitalMicros(), r.ordersSent(),
+                r.cancelsSent(), r.anomalies(), 0);
+    }
+}

@@ -1,0 +1,348 @@
+package io.kbt.engine.replay;
+
+import static io.kbt.engine.replay.Scenario.ask;
+import static io.kbt.engine.replay.Scenario.bid;
+import static io.kbt.engine.replay.Scenario.c;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kbt.engine.event.BookSide;
+import io.kbt.engine.market.Result;
+import io.kbt.engine.run.Action;
+import io.kbt.engine.run.Fill;
+import io.kbt.engine.run.FillRule;
+import io.kbt.engine.run.Liquidity;
+import io.kbt.engine.run.RunResult;
+import io.kbt.engine.run.Settlement;
+import io.kbt.engine.run.SettlementSource;
+import io.kbt.engine.strategy.Quote;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One hand-made event sequence per rule of DESIGN.md "Simulation semantics". */
+class SimulationRulesTest {
+    /** 5 contracts bid at 50 ahead of us; asks at 55 (no bids at 45). */
+    private static Scenario fiveAheadAt50(String queue) {
+        return new Scenario().queue(queue)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(50, 10));
+    }
+
+    private static List<Fill> fills(Scenario scenario) {
+        Recording recording = new Recording();
+        scenario.run(recording);
+        return recording.fills;
+    }
+
+    @Test
+    void riskAverseFillsOnlyWhatATradePassesBeyondTheQueueAhead() {
+        List<Fill> fills = fills(fiveAheadAt50("risk-averse").trade(2, 50, 8, BookSide.NO));
+        assertThat(fills).singleElement().satisfies(f -> {
+            assertThat(f.count()).isEqualTo(c(3));
+            assertThat(f.price()).isEqualTo(50);
+            assertThat(f.action()).isEqualTo(Action.BUY);
+            assertThat(f.rule()).isEqualTo(FillRule.QUEUE);
+            assertThat(f.liquidity()).isEqualTo(Liquidity.MAKER);
+        });
+    }
+
+    @Test
+    void optimisticPutsUsAtTheFrontOfTheQueue() {
+        List<Fill> fills = fills(fiveAheadAt50("optimistic").trade(2, 50, 8, BookSide.NO));
+        assertThat(fills).extracting(Fill::count).containsExactly(c(8));
+    }
+
+    @Test
+    void riskAverseQueueShrinksWithCancelsOnlyDownToTheDisplayedSize() {
+        // The level drops to 2 by cancels: at most 2 can still be ahead; a trade of 4 then fills 2 of ours.
+        List<Fill> fills = fills(fiveAheadAt50("risk-averse")
+                .delta(2, BookSide.YES, 50, -3)
+                .trade(3, 50, 4, BookSide.NO));
+        assertThat(fills).extracting(Fill::count).containsExactly(c(2));
+    }
+
+    @Test
+    void tradeThroughOurPriceFillsUsBeforeAnyoneBehindTheBetterPrice() {
+        // We bid 51 above the 5 displayed at 50; a taker sells 4 at 50: all 4 are ours, by price priority.
+        List<Fill> fills = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 10))
+                .trade(2, 50, 4, BookSide.NO));
+        assertThat(fills).singleElement().satisfies(f -> {
+            assertThat(f.count()).isEqualTo(c(4));
+            assertThat(f.price()).isEqualTo(51);
+            assertThat(f.rule()).isEqualTo(FillRule.TRADE_THROUGH);
+        });
+    }
+
+    @Test
+    void aFillNeverExceedsTheTradeCountNorOurSize() {
+        List<Fill> small = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 10))
+                .trade(2, 50, 2.5, BookSide.NO));
+        assertThat(small).extracting(Fill::count).containsExactly(c(2.5));
+        List<Fill> big = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 10))
+                .trade(2, 50, 30, BookSide.NO));
+        assertThat(big).extracting(Fill::count).containsExactly(c(10));
+    }
+
+    @Test
+    void takerBuyingYesFillsOurAskBelowThenAtThePrice() {
+        List<Fill> through = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, ask(54, 3))
+                .trade(2, 55, 10, BookSide.YES));
+        assertThat(through).singleElement().satisfies(f -> {
+            assertThat(f.action()).isEqualTo(Action.SELL);
+            assertThat(f.price()).isEqualTo(54);
+            assertThat(f.count()).isEqualTo(c(3));
+            assertThat(f.rule()).isEqualTo(FillRule.TRADE_THROUGH);
+        });
+        // At 55 we are behind the 5 displayed (no bids at 45): a taker buying 6 fills 1 of ours.
+        List<Fill> queued = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, ask(55, 3))
+                .trade(2, 55, 6, BookSide.YES));
+        assertThat(queued).extracting(Fill::count).containsExactly(c(1));
+        // A taker selling yes never fills our ask.
+        assertThat(fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, ask(55, 3))
+                .trade(2, 50, 6, BookSide.NO))).isEmpty();
+    }
+
+    @Test
+    void resendingTheSameQuoteKeepsQueuePlace() {
+        // Trade of 4 leaves 1 ahead; the unchanged quote keeps that place, so a trade of 3 fills 2.
+        List<Fill> fills = fills(fiveAheadAt50("risk-averse")
+                .trade(2, 50, 4, BookSide.NO)
+                .quote(2, bid(50, 10))
+                .trade(3, 50, 3, BookSide.NO));
+        assertThat(fills).extracting(Fill::count).containsExactly(c(2));
+    }
+
+    @Test
+    void movingTheQuoteAwayAndBackLosesQueuePlace() {
+        // After moving to 49 and back, we rejoin behind the 5 still displayed: a trade of 3 fills nothing.
+        List<Fill> fills = fills(fiveAheadAt50("risk-averse")
+                .trade(2, 50, 4, BookSide.NO)
+                .quote(2, bid(49, 10))
+                .quote(3, bid(50, 10))
+                .index(3, 4000)
+                .trade(4, 50, 3, BookSide.NO));
+        assertThat(fills).isEmpty();
+    }
+
+    @Test
+    void decreasingSizeKeepsQueuePlaceButIncreasingLosesIt() {
+        List<Fill> decreased = fills(fiveAheadAt50("risk-averse")
+                .trade(2, 50, 4, BookSide.NO)
+                .quote(2, bid(50, 6))
+                .trade(3, 50, 3, BookSide.NO));
+        assertThat(decreased).extracting(Fill::count).containsExactly(c(2));
+        List<Fill> increased = fills(fiveAheadAt50("risk-averse")
+                .trade(2, 50, 4, BookSide.NO)
+                .quote(2, bid(50, 12))
+                .trade(3, 50, 3, BookSide.NO));
+        assertThat(increased).isEmpty();
+    }
+
+    @Test
+    void marketableOrderTakesDisplayedLiquidityAtRestingPricesAndRestsTheRest() {
+        // Asks: 2 at 55 and 3 at 56. A bid of 10 at 57 takes both levels, pays the taker fee, rests 5 at 57.
+        Recording recording = new Recording();
+        RunResult result = new Scenario().fees("standard")
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 2, 44, 3})
+                .quote(1, bid(57, 10))
+                .trade(2, 56, 5, BookSide.NO)
+                .run(recording);
+        assertThat(recording.fills).extracting(Fill::price, Fill::count, Fill::liquidity, Fill::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(55, c(2), Liquidity.TAKER, FillRule.TAKE),
+                org.assertj.core.groups.Tuple.tuple(56, c(3), Liquidity.TAKER, FillRule.TAKE),
+                org.assertj.core.groups.Tuple.tuple(57, c(5), Liquidity.MAKER, FillRule.TRADE_THROUGH));
+        // INX taker rate 0.035: 2 × 0.55 × 0.45 × 0.035 = 0.017 → 2¢; 3 × 0.56 × 0.44 × 0.035 = 0.0259 → 3¢.
+        assertThat(recording.fills).extracting(Fill::feeMicros).containsExactly(20_000L, 30_000L, 0L);
+        assertThat(result.feesMicros()).isEqualTo(50_000);
+    }
+
+    @Test
+    void theSameDisplayedAskCannotBeTakenTwiceBeforeTheDataUpdatesIt() {
+        Recording recording = new Recording();
+        new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(55, 5))
+                .quote(2, Quote.NONE)
+                .index(2, 4000)
+                .quote(3, bid(55, 5))
+                .index(3, 4000)
+                // The data now updates the level: it is whole again and ours to take.
+                .delta(4, BookSide.NO, 45, 1)
+                .run(recording);
+        assertThat(recording.fills).extracting(Fill::ts, Fill::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, c(5)),
+                org.assertj.core.groups.Tuple.tuple(4L, c(5)));
+    }
+
+    @Test
+    void postOnlyRejectsASideThatWouldTake() {
+        Recording recording = new Recording();
+        RunResult result = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, new Quote(55, c(5), 60, c(5), true))
+                .trade(2, 55, 20, BookSide.YES)
+                .trade(2, 50, 20, BookSide.NO)
+                .run(recording);
+        // The bid at 55 would take the ask at 55: rejected; the ask at 60 rests but nobody trades there.
+        assertThat(recording.fills).isEmpty();
+        assertThat(result.ordersSent()).isEqualTo(2);
+        assertThat(recording.samples).extracting(s -> s.ourBid()).containsOnly(0);
+        assertThat(recording.samples).extracting(s -> s.ourAsk()).contains(60);
+    }
+
+    @Test
+    void positionLimitCapsAFill() {
+        Recording recording = new Recording();
+        RunResult result = new Scenario().positionLimit(3)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 10))
+                .trade(2, 50, 8, BookSide.NO)
+                .trade(3, 50, 8, BookSide.NO)
+                .run(recording);
+        assertThat(recording.fills).extracting(Fill::count).containsExactly(c(3));
+        assertThat(result.maxAbsPosition()).isEqualTo(c(3));
+    }
+
+    @Test
+    void longNoSettlesAtOneDollarWhenTheResultIsNo() {
+        Recording recording = new Recording();
+        RunResult result = new Scenario().result(Result.NO)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, ask(54, 2))
+                .trade(2, 55, 2, BookSide.YES)
+                .run(recording);
+        // Sold 2 yes at 54 = bought 2 no at 46: paid $0.92, collect $2.00 at settlement.
+        assertThat(recording.fills).extracting(Fill::positionAfter).containsExactly(-c(2));
+        assertThat(recording.settlements).singleElement().satisfies(s -> {
+            assertThat(s.result()).isEqualTo(Result.NO);
+            assertThat(s.position()).isEqualTo(-c(2));
+            assertThat(s.payoutMicros()).isEqualTo(2_000_000);
+            assertThat(s.source()).isEqualTo(SettlementSource.RECORDED);
+            assertThat(s.ts()).isEqualTo(Scenario.CLOSE);
+        });
+        assertThat(result.pnlMicros()).isEqualTo(2_000_000 - 920_000);
+        assertThat(result.peakCapitalMicros()).isEqualTo(920_000);
+        assertThat(result.markets().get(0).finalPosition()).isZero();
+    }
+
+    @Test
+    void withoutARecordedResultTheIndexLastTickBeforeCloseSettles() {
+        Recording recording = new Recording();
+        RunResult result = new Scenario().result(Result.UNKNOWN)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 1))
+                .trade(2, 50, 1, BookSide.NO)
+                .index(3, 4080)
+                .index(Scenario.CLOSE, 4075.5)
+                .index(Scenario.CLOSE + 1, 4200)
+                .run(recording);
+        assertThat(recording.settlements).singleElement().satisfies(s -> {
+            assertThat(s.result()).isEqualTo(Result.YES);
+            assertThat(s.source()).isEqualTo(SettlementSource.INDEX);
+            assertThat(s.payoutMicros()).isEqualTo(1_000_000);
+        });
+        assertThat(result.markets().get(0).result()).isEqualTo(Result.YES);
+    }
+
+    @Test
+    void aRecordedResultWinsOverADisagreeingIndex() {
+        Recording recording = new Recording();
+        new Scenario().result(Result.NO)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .index(2, 4080)
+                .run(recording);
+        assertThat(recording.settlements).extracting(Settlement::result, Settlement::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Result.NO, SettlementSource.RECORDED));
+    }
+
+    @Test
+    void withNeitherResultNorIndexThePositionStaysAtItsMid() {
+        Recording recording = new Recording();
+        RunResult result = new Scenario().result(Result.UNKNOWN)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 1))
+                .trade(2, 50, 1, BookSide.NO)
+                .run(recording);
+        assertThat(recording.settlements).singleElement().satisfies(s -> {
+            assertThat(s.source()).isEqualTo(SettlementSource.NONE);
+            assertThat(s.payoutMicros()).isZero();
+        });
+        // Bought 1 at 51, mid (50 + 55) / 2 = 52.5¢.
+        assertThat(result.pnlMicros()).isEqualTo(525_000 - 510_000);
+        assertThat(result.markets().get(0).finalPosition()).isEqualTo(c(1));
+    }
+
+    @Test
+    void ordersAreCancelledAtCloseAndLaterDataFillsNothing() {
+        Recording recording = new Recording();
+        RunResult result = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 1))
+                .trade(Scenario.CLOSE + 5, 50, 1, BookSide.NO)
+                .run(recording);
+        assertThat(recording.fills).isEmpty();
+        assertThat(result.cancelsSent()).isEqualTo(1);
+    }
+
+    @Test
+    void dataAtTheCloseTimeComesBeforeTheClose() {
+        Recording recording = new Recording();
+        new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 1))
+                .trade(Scenario.CLOSE, 50, 1, BookSide.NO)
+                .run(recording);
+        assertThat(recording.fills).extracting(Fill::count).containsExactly(c(1));
+        assertThat(recording.settlements).extracting(Settlement::position).containsExactly(c(1));
+    }
+
+    @Test
+    void clampedLevelsAndCrossedBooksAreReportedInTheResult() {
+        RunResult result = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .delta(2, BookSide.YES, 50, -7)
+                .delta(3, BookSide.YES, 56, 1)
+                .run(new Recording());
+        assertThat(result.anomalies().clampedLevels()).isEqualTo(1);
+        assertThat(result.anomalies().crossedBooks()).isEqualTo(1);
+    }
+
+    @Test
+    void aCloseAlreadyInTheDataSettlesOnceAtItsOwnTime() {
+        Scenario scenario = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 1))
+                .trade(2, 50, 1, BookSide.NO);
+        scenario.events().add(new io.kbt.engine.event.MarketClose(3, 99, 0));
+        scenario.trade(4, 50, 1, BookSide.NO);
+        Recording recording = new Recording();
+        scenario.run(recording);
+        assertThat(recording.settlements).extracting(Settlement::ts, Settlement::position)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, c(1)));
+        assertThat(recording.fills).hasSize(1);
+    }
+
+    @Test
+    void probAdvancesOnCancelsWhereRiskAverseDoesNot() {
+        // We join behind 5; 5 more join behind us; 4 cancel. Risk-averse keeps all 5 ahead (the level still shows
+        // 6); prob n=3 with 5 ahead and 5 behind takes half the cancels from ahead (3 left), optimistic none.
+        java.util.function.Function<String, List<Fill>> run = queue -> fills(fiveAheadAt50(queue)
+                .delta(2, BookSide.YES, 50, 5)
+                .delta(3, BookSide.YES, 50, -4)
+                .trade(4, 50, 8, BookSide.NO));
+        assertThat(run.apply("risk-averse")).extracting(Fill::count).containsExactly(c(3));
+        assertThat(run.apply("prob")).extracting(Fill::count).containsExactly(c(5));
+        assertThat(run.apply("optimistic")).extracting(Fill::count).containsExactly(c(8));
+    }
+}

@@ -1,0 +1,155 @@
+package io.kbt.samples;
+
+import io.kbt.engine.market.Market;
+import io.kbt.feeds.write.IndexCsvWriter;
+import io.kbt.feeds.write.KalshiWsWriter;
+import io.kbt.feeds.write.MarketsJsonWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Deterministic synthetic Kalshi data: an S&P 500 path with an INXD event per trading day and the order flow of
+ * its markets, written in Kalshi's own formats (websocket JSONL, markets JSON, index CSV) so everything downstream
+ * treats it like a recording. The same {@link GeneratorConfig} always gives the same bytes.
+ */
+public final class Generator {
+    private static final long INDEX_STREAM = 0x5158_1d3a_9e37_79b9L;
+    private static final long FLOW_STREAM = 0x2545_f491_4f6c_dd1dL;
+
+    private final GeneratorConfig config;
+
+    public Generator(GeneratorConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Writes {@link GeneratedFiles#MARKETS}, {@link GeneratedFiles#INDEX} and {@link GeneratedFiles#WEBSOCKET}
+     * into {@code dir}, creating it and replacing earlier files; with {@code gzip} the index and websocket files
+     * are gzipped ({@code .gz} added to their names).
+     */
+    public GenerationStats writeTo(Path dir, boolean gzip) {
+        try {
+            Files.createDirectories(dir);
+            String suffix = gzip ? ".gz" : "";
+            try (OutputStream ws = open(dir.resolve(GeneratedFiles.WEBSOCKET + suffix), gzip);
+                    OutputStream index = open(dir.resolve(GeneratedFiles.INDEX + suffix), gzip);
+                    OutputStream markets = open(dir.resolve(GeneratedFiles.MARKETS), false)) {
+                return write(ws, index, markets);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write generated data to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static OutputStream open(Path path, boolean gzip) throws IOException {
+        OutputStream file = Files.newOutputStream(path);
+        return gzip ? new GZIPOutputStream(file, 1 << 16) : new BufferedOutputStream(file, 1 << 16);
+    }
+
+    /** Writes the three streams (flushed, not closed) and returns what was generated. */
+    public GenerationStats write(OutputStream websocket, OutputStream indexCsv, OutputStream marketsJson) {
+        long started = System.nanoTime();
+        Rng indexRng = new Rng(config.seed() ^ INDEX_STREAM);
+        Rng flowRng = new Rng(config.seed() * 0x9e37_79b9_7f4a_7c15L ^ FLOW_STREAM);
+        IndexPath path = new IndexPath(config, indexRng);
+        KalshiWsWriter ws = new KalshiWsWriter(websocket);
+        IndexCsvWriter index = new IndexCsvWriter(indexCsv);
+        List<Market> allMarkets = new ArrayList<>();
+        List<GenerationStats.MarketActivity> activity = new ArrayList<>();
+        long[] nearHalf = new long[100];
+        long[] elsewhere = new long[100];
+        long oneSided = 0;
+        long trades = 0;
+        double realisedVariance = 0;
+        List<LocalDate> days = TradingDays.from(config.start(), config.days());
+        double[] closes = new double[days.size()];
+        long[] actions = new long[64];
+        for (int d = 0; d < days.size(); d++) {
+            LocalDate day = days.get(d);
+            double[] levels = path.nextSession();
+            long closeCents = Math.round(levels[TradingDays.SESSION_SECONDS] * 100);
+            closes[d] = closeCents / 100.0;
+            List<Market> markets = InxdEvent.markets(day, config.brackets(), levels[0], closeCents, allMarkets.size());
+            allMarkets.addAll(markets);
+            MarketFlow[] flows = new MarketFlow[markets.size()];
+            long open = TradingDays.openMicros(day);
+            FairValues fairs = new FairValues(markets, config.dailyVol());
+            fairs.update(levels[0], TradingDays.SESSION_SECONDS);
+            for (int m = 0; m < flows.length; m++) {
+                flows[m] = new MarketFlow(markets.get(m), flowRng, ws);
+                flows[m].open(fairs.fair(m));
+            }
+            if (actions.length < flows.length * 8) {
+                actions = new long[flows.length * 8];
+            }
+            double dayVariance = 0;
+            for (int s = 0; s < TradingDays.SESSION_SECONDS; s++) {
+                long second = open + s * 1_000_000L;
+                index.tick(second, levels[s]);
+                fairs.update(levels[s], TradingDays.SESSION_SECONDS - s);
+                int count = 0;
+                for (int m = 0; m < flows.length; m++) {
+                    count = flows[m].schedule(s, fairs.fair(m), m, actions, count);
+                }
+                Arrays.sort(actions, 0, count);
+                for (int a = 0; a < count; a++) {
+                    long key = actions[a];
+                    flows[(int) (key >>> 8 & 0xfffff)].act((int) (key >>> 4 & 0xf), (int) (key & 0xf),
+                            second + (key >>> 28));
+                }
+                for (MarketFlow flow : flows) {
+                    int spread = flow.spread();
+                    if (spread == 0) {
+                        oneSided++;
+                    } else {
+                        double mid = flow.mid();
+                        (mid >= 35 && mid <= 65 ? nearHalf : elsewhere)[Math.min(spread, 99)]++;
+                    }
+                }
+                double r = StrictMath.log(Math.round(levels[s + 1] * 100) / (double) Math.round(levels[s] * 100));
+                dayVariance += r * r;
+            }
+            index.tick(open + TradingDays.SESSION_SECONDS * 1_000_000L, levels[TradingDays.SESSION_SECONDS]);
+            realisedVariance += dayVariance;
+            for (MarketFlow flow : flows) {
+                activity.add(new GenerationStats.MarketActivity(flow.market().ticker(),
+                        flow.market().result().name().toLowerCase(java.util.Locale.ROOT), flow.trades(),
+                        flow.contracts()));
+                trades += flow.trades();
+            }
+        }
+        ws.flush();
+        index.flush();
+        MarketsJsonWriter.write(allMarkets, marketsJson);
+        return new GenerationStats(days.size(), allMarkets.size(), ws.frames(), index.ticks(), trades, nearHalf,
+                elsewhere, oneSided, activity, config.dailyVol(), Math.sqrt(realisedVariance / days.size()),
+                closeToCloseVol(closes), System.nanoTime() - started);
+    }
+
+    private static double closeToCloseVol(double[] closes) {
+        if (closes.length < 3) {
+            return Double.NaN;
+        }
+        int n = closes.length - 1;
+        double[] returns = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            returns[i] = Math.log(closes[i + 1] / closes[i]);
+            mean += returns[i] / n;
+        }
+        double variance = 0;
+        for (double r : returns) {
+            variance += (r - mean) * (r - mean) / (n - 1);
+        }
+        return Math.sqrt(variance);
+    }
+}

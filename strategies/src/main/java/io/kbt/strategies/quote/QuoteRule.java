@@ -1,0 +1,77 @@
+package io.kbt.strategies.quote;
+
+import io.kbt.engine.strategy.Quote;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Turns a fair price and a position into target quotes. Fair, half-spread and skew are each rounded to whole
+ * ticks (half to even, like the reference bot's Python {@code round}), so the quotes sit symmetrically
+ * 2·halfSpread apart around the rounded fair, both moved down by the skew:
+ * bid = fair − halfSpread − skew·position, ask = fair + halfSpread − skew·position. Then both are clamped to
+ * 1..maxTicks−1 and kept one tick apart, sized to the room left under the position limit, and — with
+ * {@code crossGuard} — pulled back inside the displayed book (a side that cannot be is not quoted).
+ */
+public final class QuoteRule {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final QuotingParams params;
+
+    public QuoteRule(QuotingParams params) {
+        this.params = params;
+    }
+
+    /**
+     * The quote for a market with {@code maxTicks} ticks per dollar whose fair yes price is {@code fairCents},
+     * holding {@code position} hundredths, with best yes bid and ask {@code bestBid}/{@code bestAsk} in ticks
+     * (0 when that side of the book is empty).
+     */
+    public Quote quote(double fairCents, long position, int bestBid, int bestAsk, int maxTicks) {
+        if (!Double.isFinite(fairCents)) {
+            return Quote.NONE;
+        }
+        BigDecimal ticksPerCent = BigDecimal.valueOf(maxTicks).divide(HUNDRED);
+        long fair = (long) Math.rint(Math.min(Math.max(fairCents, 0), 100) * maxTicks / 100.0);
+        long half = toTicks(params.halfSpreadCents().multiply(ticksPerCent), maxTicks);
+        long skew = toTicks(params.skewCentsPerContract().multiply(BigDecimal.valueOf(position, 2)).multiply(ticksPerCent),
+                maxTicks);
+        int top = maxTicks - 1;
+        long bid = clamp(fair - half - skew, 1, top);
+        long ask = clamp(fair + half - skew, 1, top);
+        if (bid >= ask) {
+            // clamped against an edge (or zero spread): keep one tick between them on the inside
+            if (ask == top) {
+                bid = ask - 1;
+            } else {
+                ask = bid + 1;
+            }
+        }
+        long bidSize = clamp(Math.min(params.quoteSize(), params.positionLimit() - position), 0, Long.MAX_VALUE);
+        long askSize = clamp(Math.min(params.quoteSize(), params.positionLimit() + position), 0, Long.MAX_VALUE);
+        if (params.crossGuard()) {
+            if (bestAsk > 0) {
+                bid = Math.min(bid, bestAsk - 1);
+            }
+            if (bestBid > 0) {
+                ask = Math.max(ask, bestBid + 1);
+            }
+        }
+        if (bid < 1) {
+            bidSize = 0;
+        }
+        if (ask > top) {
+            askSize = 0;
+        }
+        return new Quote(bidSize > 0 ? (int) bid : 0, bidSize, askSize > 0 ? (int) ask : 0, askSize, params.postOnly());
+    }
+
+    /** A decimal number of ticks rounded half to even, bounded well outside the price range. */
+    private static long toTicks(BigDecimal ticks, int maxTicks) {
+        BigDecimal bound = BigDecimal.valueOf(2L * maxTicks);
+        return ticks.max(bound.negate()).min(bound).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+    }
+
+    private static long clamp(long value, long min, long max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}
