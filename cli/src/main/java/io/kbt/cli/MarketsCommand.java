@@ -40,10 +40,10 @@ public final class MarketsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database database = db.open()) {
             List<MarketCatalog.Entry> entries = new MarketCatalog(database.dsl()).list(series, from, to);
-            out.printf("%-28s %-10s %-19s %-6s %9s %10s %9s  %-19s  %-19s%n", "ticker", "series", "close",
+            out.printf("%-28s %-14s %-19s %-6s %9s %10s %9s  %-19s  %-19s%n", "ticker", "series", "close",
                     "result", "snapshots", "deltas", "trades", "first event", "last event");
             for (MarketCatalog.Entry e : entries) {
-                out.printf("%-28s %-10s %-19s %-6s %,9d %,10d %,9d  %-19s  %-19s%n",
+                out.printf("%-28s %-14s %-19s %-6s %,9d %,10d %,9d  %-19s  %-19s%n",
                         e.ticker() + (e.createdFromTicker() ? "*" : ""), e.seriesTicker(), time(e.closeTime()),
                         e.result() == null ? "-" : e.result(), e.snapshots(), e.deltas(), e.trades(),
                         time(e.firstEvent()), time(e.lastEvent()));

@@ -18,7 +18,6 @@ import io.kbt.feeds.BadInputException;
 import io.kbt.feeds.FeedReader;
 import io.kbt.feeds.TickerRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +33,11 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Loads one recorded file into the event tables in one transaction: reads it through its {@link FeedReader},
  * checks what the reader cannot see alone (time going backwards per market, a delta before its market's
- * snapshot), resolves tickers to stored markets (creating unknown ones from the ticker, with a warning), spools
- * the rows as binary COPY data, creates the monthly partitions they need, and COPYs them in. Anything bad rolls
+ * snapshot), resolves tickers to stored markets (creating unknown ones from the ticker, with a warning),  * the rows as binary COPY data, creates the monthly partitions they need, and COPYs them in. Anything bad rolls
  * the whole file back. A file already imported with the same meaning (same sha256, kind and options) adds
  * nothing.
  */
@@ -62,10 +58,17 @@ public final class EventImporter {
 
     private final Database db;
     private final ImportProgress progress;
+    private final int chunkBytes;
 
     public EventImporter(Database db, ImportProgress progress) {
+        this(db, progress, CopyPipeline.CHUNK_BYTES);
+    }
+
+    /** With COPY chunks of about {@code chunkBytes} (tests make them small to exercise many). */
+    EventImporter(Database db, ImportProgress progress, int chunkBytes) {
         this.db = db;
         this.progress = progress;
+        this.chunkBytes = chunkBytes;
     }
 
     public ImportReport importFile(Request request) {
@@ -114,8 +117,8 @@ public final class EventImporter {
 
         MarketStore markets = new MarketStore(dsl);
         TickerRegistry registry = new TickerRegistry(markets.tickSizes());
-        try (Spool spool = new Spool()) {
-            Reading reading = new Reading(batch.getId(), markets, registry, request.snapshotFirst(), spool);
+        try (CopyPipeline pipeline = new CopyPipeline(connection, chunkBytes)) {
+            Reading reading = new Reading(batch.getId(), markets, registry, request.snapshotFirst(), pipeline);
             progress.start(name, Files.size(request.file()));
             Map<String, Long> readerCounts;
             List<String> warnings = new ArrayList<>();
@@ -125,24 +128,12 @@ public final class EventImporter {
                 warnings.addAll(reader.stats().warnings());
             }
             warnings.addAll(reading.warnings);
-            spool.finish();
             progress.loading();
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            for (EventTable table : EventTable.values()) {
-                if (!spool.has(table)) {
-                    continue;
-                }
-                for (LocalDate month : spool.months().get(table).months()) {
-                    dsl.execute(partitionDdl(table, month));
-                }
-                try (InputStream rows = spool.open(table)) {
-                    copy.copyIn(table.copyIn(), rows);
-                }
-            }
-            batch.setSnapshots(spool.rows(EventTable.BOOK_SNAPSHOT));
-            batch.setDeltas(spool.rows(EventTable.BOOK_DELTA));
-            batch.setTrades(spool.rows(EventTable.TRADE));
-            batch.setIndexTicks(spool.rows(EventTable.INDEX_TICK));
+            pipeline.finish();
+            batch.setSnapshots(pipeline.rows(EventTable.BOOK_SNAPSHOT));
+            batch.setDeltas(pipeline.rows(EventTable.BOOK_DELTA));
+            batch.setTrades(pipeline.rows(EventTable.TRADE));
+            batch.setIndexTicks(pipeline.rows(EventTable.INDEX_TICK));
             batch.setMarketsCreated(reading.marketsCreated);
             if (reading.events > 0) {
                 batch.setFirstTs(MarketStore.time(reading.firstTs));
@@ -173,7 +164,7 @@ public final class EventImporter {
         private final MarketStore markets;
         private final TickerRegistry registry;
         private final boolean snapshotFirst;
-        private final Spool spool;
+        private final CopyPipeline pipeline;
         private final List<String> warnings = new ArrayList<>();
         private int[] storedMarket = new int[0];
         private long[] lastMarketTs = new long[0];
@@ -190,12 +181,12 @@ public final class EventImporter {
         private final int[] prices = new int[256];
         private final long[] quantities = new long[256];
 
-        Reading(int batchId, MarketStore markets, TickerRegistry registry, boolean snapshotFirst, Spool spool) {
+        Reading(int batchId, MarketStore markets, TickerRegistry registry, boolean snapshotFirst, CopyPipeline pipeline) {
             this.batchId = batchId;
             this.markets = markets;
             this.registry = registry;
             this.snapshotFirst = snapshotFirst;
-            this.spool = spool;
+            this.pipeline = pipeline;
         }
 
         void readAll(FeedReader reader) throws IOException {
@@ -229,7 +220,7 @@ public final class EventImporter {
                 case BookSnapshot s -> {
                     int market = market(reader, s.market(), s.ts());
                     snapshotSeen[s.market()] = true;
-                    BinaryCopyWriter w = spool.writer(EventTable.BOOK_SNAPSHOT, s.ts());
+                    BinaryCopyWriter w = pipeline.row(EventTable.BOOK_SNAPSHOT, s.ts());
                     w.row(9).timestamp(s.ts()).int8(s.seq()).int4(batchId).int4(market).int2(sub);
                     levels(w, s.yesBids());
                     levels(w, s.noBids());
@@ -240,19 +231,19 @@ public final class EventImporter {
                         throw new BadInputException(reader.sourceName(), reader.line(), "delta for "
                                 + ticker(d.market()) + " before any snapshot of its book in this file");
                     }
-                    spool.writer(EventTable.BOOK_DELTA, d.ts()).row(8).timestamp(d.ts()).int8(d.seq())
+                    pipeline.row(EventTable.BOOK_DELTA, d.ts()).row(8).timestamp(d.ts()).int8(d.seq())
                             .int8(d.delta()).int4(batchId).int4(market).int4(d.price()).int2(side(d.side()))
                             .int2(sub);
                 }
                 case Trade t -> {
                     int market = market(reader, t.market(), t.ts());
-                    spool.writer(EventTable.TRADE, t.ts()).row(8).timestamp(t.ts()).int8(t.seq())
+                    pipeline.row(EventTable.TRADE, t.ts()).row(8).timestamp(t.ts()).int8(t.seq())
                             .int8(t.count()).int4(batchId).int4(market).int4(t.yesPrice())
                             .int2(side(t.takerSide())).int2(sub);
                 }
                 case IndexTick i -> {
                     String symbol = symbol(reader, i.symbol(), i.ts());
-                    spool.writer(EventTable.INDEX_TICK, i.ts()).row(6).timestamp(i.ts()).int8(i.seq())
+                    pipeline.row(EventTable.INDEX_TICK, i.ts()).row(6).timestamp(i.ts()).int8(i.seq())
                             .float8(i.level()).int4(batchId).int2(sub).text(symbol);
                 }
                 case MarketClose c -> throw new BadInputException(reader.sourceName(), reader.line(),
@@ -284,9 +275,9 @@ public final class EventImporter {
             }
             if (storedMarket[id] < 0) {
                 String ticker = ticker(id);
-                Integer stored = markets.id(ticker);
+                Integer stored = pipeline.call(() -> markets.id(ticker));
                 if (stored == null) {
-                    stored = markets.createFromTicker(ticker);
+                    stored = pipeline.call(() -> markets.createFromTicker(ticker));
                     marketsCreated++;
                     warnings.add("market " + ticker + " was not in the store: created from its ticker"
                             + " (kbt import markets completes it)");

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
 
 /**
  * One event table's rows for a replay, streamed in (ts, seq, batch, sub) order by a {@code COPY (SELECT ...) TO
@@ -25,7 +24,6 @@ import org.postgresql.copy.PGCopyInputStream;
 final class TableStream implements AutoCloseable {
     private final EventTable table;
     private final Connection connection;
-    private final PGCopyInputStream copy;
     private final BinaryCopyReader rows;
     private final int[] denseMarket;
     private final Map<String, Integer> symbols;
@@ -36,12 +34,10 @@ final class TableStream implements AutoCloseable {
         this.denseMarket = denseMarket;
         this.symbols = symbols;
         try {
-            this.copy = new PGCopyInputStream(connection.unwrap(PGConnection.class), sql(table, where));
-            this.rows = new BinaryCopyReader(copy);
+            this.rows = new BinaryCopyReader(connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut(sql(table, where)));
         } catch (SQLException e) {
             throw new IllegalStateException("streaming " + table.table() + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("streaming " + table.table(), e);
         }
     }
 
@@ -127,7 +123,7 @@ final class TableStream implements AutoCloseable {
     @Override
     public void close() {
         try {
-            copy.close();
+            rows.close();
         } catch (IOException e) {
             // the connection goes next; nothing more to do for a cancelled COPY
         } finally {
