@@ -49,10 +49,10 @@ public final class FitCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First day (inclusive); required with --symbol.")
+    @Option(names = "--from", paramLabel = "DATE", description = "First day (inclusive): limits --closes; required with --symbol.")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day (inclusive); required with --symbol.")
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day (inclusive): limits --closes; required with --symbol.")
     LocalDate to;
 
     @Option(names = "--h", paramLabel = "H", defaultValue = "0.6",

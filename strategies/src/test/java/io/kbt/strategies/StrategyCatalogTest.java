@@ -119,6 +119,15 @@ class StrategyCatalogTest {
     }
 
     @Test
+    void parameterTableListsKeyUnitDefaultAcceptsAndMeaning() {
+        List<List<String>> table = StrategyCatalog.parameterTable("normal");
+        assertThat(table).extracting(row -> row.get(0)).containsExactly("preset", "mu", "sigma0", "h", "halfSpread",
+                "skew", "quoteSize", "positionLimit", "crossGuard", "postOnly", "stopBeforeCloseSeconds", "maxLossCents");
+        assertThat(table.get(4)).startsWith("halfSpread", "cents", "1", "a number ≥ 0");
+        assertThat(table).allSatisfy(row -> assertThat(row.get(4)).isNotBlank());
+    }
+
+    @Test
     void unknownStrategyIsABadParameter() {
         assertThatThrownBy(() -> StrategyCatalog.spec("gaussian", Map.of()))
                 .isInstanceOf(BadParameterException.class)

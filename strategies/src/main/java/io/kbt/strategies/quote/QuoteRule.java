@@ -1,8 +1,6 @@
 package io.kbt.strategies.quote;
 
 import io.kbt.engine.strategy.Quote;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Turns a fair price and a position into target quotes. Fair, half-spread and skew are each rounded to whole
@@ -13,12 +11,14 @@ import java.math.RoundingMode;
  * {@code crossGuard} — pulled back inside the displayed book (a side that cannot be is not quoted).
  */
 public final class QuoteRule {
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     private final QuotingParams params;
+    private final CentsToTicks halfSpread;
+    private final CentsToTicks skew;
 
     public QuoteRule(QuotingParams params) {
         this.params = params;
+        this.halfSpread = new CentsToTicks(params.halfSpreadCents());
+        this.skew = new CentsToTicks(params.skewCentsPerContract());
     }
 
     /**
@@ -30,14 +30,12 @@ public final class QuoteRule {
         if (!Double.isFinite(fairCents)) {
             return Quote.NONE;
         }
-        BigDecimal ticksPerCent = BigDecimal.valueOf(maxTicks).divide(HUNDRED);
         long fair = (long) Math.rint(Math.min(Math.max(fairCents, 0), 100) * maxTicks / 100.0);
-        long half = toTicks(params.halfSpreadCents().multiply(ticksPerCent), maxTicks);
-        long skew = toTicks(params.skewCentsPerContract().multiply(BigDecimal.valueOf(position, 2)).multiply(ticksPerCent),
-                maxTicks);
+        long half = clamp(halfSpread.ticks(maxTicks), 0, 2L * maxTicks);
+        long shift = clamp(skew.ticks(position, maxTicks), -2L * maxTicks, 2L * maxTicks);
         int top = maxTicks - 1;
-        long bid = clamp(fair - half - skew, 1, top);
-        long ask = clamp(fair + half - skew, 1, top);
+        long bid = clamp(fair - half - shift, 1, top);
+        long ask = clamp(fair + half - shift, 1, top);
         if (bid >= ask) {
             // clamped against an edge (or zero spread): keep one tick between them on the inside
             if (ask == top) {
@@ -63,12 +61,6 @@ public final class QuoteRule {
             askSize = 0;
         }
         return new Quote(bidSize > 0 ? (int) bid : 0, bidSize, askSize > 0 ? (int) ask : 0, askSize, params.postOnly());
-    }
-
-    /** A decimal number of ticks rounded half to even, bounded well outside the price range. */
-    private static long toTicks(BigDecimal ticks, int maxTicks) {
-        BigDecimal bound = BigDecimal.valueOf(2L * maxTicks);
-        return ticks.max(bound.negate()).min(bound).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
     private static long clamp(long value, long min, long max) {
