@@ -145,7 +145,7 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         Map<String, Object> summary = SummaryJson.summary(result, info);
         summary.put("timeseries_rows", timeseries.rows());
         summary.put("samples", samples);
-        summary.put("sample_seconds", BigDecimal.valueOf(sampleIntervalMicros, 6).stripTrailingZeros().toPlainString());
+        summary.put("sample_seconds", Decimals.dollars(sampleIntervalMicros));
         SummaryJson.write(outDir.resolve("summary.json"), summary);
 
         String dates = info.dates();

@@ -15,7 +15,7 @@ final class Decimals {
         return strip(BigDecimal.valueOf(micros, 4));
     }
 
-    /** Micro-dollars as dollars, exact. */
+    /** Micro-dollars as dollars, exact (also micro-seconds as seconds: the same scale of 10⁻⁶). */
     static BigDecimal dollars(long micros) {
         return strip(BigDecimal.valueOf(micros, 6));
     }

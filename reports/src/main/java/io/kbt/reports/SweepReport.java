@@ -2,6 +2,7 @@ package io.kbt.reports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,14 +116,14 @@ public final class SweepReport {
         rows.forEach(r -> values.add(r.params().get(key)));
         List<String> sorted = new ArrayList<>(values);
         if (sorted.stream().allMatch(SweepReport::isNumber)) {
-            sorted.sort((a, b) -> new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)));
+            sorted.sort((a, b) -> new BigDecimal(a).compareTo(new BigDecimal(b)));
         }
         return sorted;
     }
 
     private static boolean isNumber(String text) {
         try {
-            new java.math.BigDecimal(text);
+            new BigDecimal(text);
             return true;
         } catch (NumberFormatException e) {
             return false;

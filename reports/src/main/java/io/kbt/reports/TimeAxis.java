@@ -10,8 +10,8 @@ import java.util.Date;
 import java.util.List;
 
 /**
- * The x axis of a chart: New York time, from the whole hour before the first point to the whole hour after the
- * last. Series break (a {@code NaN} point) wherever the New York date changes, so a multi-day run never draws a
+ * The x axis of a chart: New York time, from the whole hour at or before the first point to the whole hour at or
+ * after the last. Series break (a {@code NaN} point) wherever the New York date changes, so a multi-day run never draws a
  * line across a night.
  */
 final class TimeAxis {
@@ -41,7 +41,10 @@ final class TimeAxis {
             return new TimeAxis(0, 0, false);
         }
         ZonedDateTime start = ny(first).truncatedTo(ChronoUnit.HOURS);
-        ZonedDateTime end = ny(last).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        ZonedDateTime end = ny(last).truncatedTo(ChronoUnit.HOURS);
+        if (end.isBefore(ny(last)) || !end.isAfter(start)) {
+            end = end.plusHours(1);
+        }
         return new TimeAxis(micros(start), micros(end), !dateOf(first).equals(dateOf(last)));
     }
 

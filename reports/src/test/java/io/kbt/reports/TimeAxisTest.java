@@ -29,7 +29,7 @@ class TimeAxisTest {
     }
 
     @Test
-    void axisRunsFromTheWholeHourBeforeTheFirstPointToTheHourAfterTheLastInNewYork() {
+    void axisRunsFromTheWholeHourAtOrBeforeTheFirstPointToTheHourAtOrAfterTheLastInNewYork() {
         long first = SyntheticRun.micros(MONDAY, LocalTime.of(9, 31, 2));
         long last = SyntheticRun.micros(MONDAY, LocalTime.of(15, 59, 59));
         TimeAxis axis = TimeAxis.covering(List.of(new SeriesBuffer.Points(new long[] {first, last},
@@ -37,6 +37,9 @@ class TimeAxisTest {
         assertThat(axis.startDate()).isEqualTo(new Date(SyntheticRun.micros(MONDAY, LocalTime.of(9, 0)) / 1000));
         assertThat(axis.endDate()).isEqualTo(new Date(SyntheticRun.micros(MONDAY, LocalTime.of(16, 0)) / 1000));
         assertThat(axis.multiDay()).isFalse();
+        TimeAxis closingOnTheHour = TimeAxis.covering(List.of(new SeriesBuffer.Points(
+                new long[] {first, SyntheticRun.micros(MONDAY, LocalTime.of(16, 0))}, new double[] {1, 1})));
+        assertThat(closingOnTheHour.endDate()).isEqualTo(axis.endDate());
         assertThat(axis.datePattern()).isEqualTo("HH:mm");
     }
 }
