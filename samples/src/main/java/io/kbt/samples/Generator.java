@@ -34,12 +34,16 @@ public final class Generator {
     /**
      * Writes {@link GeneratedFiles#MARKETS}, {@link GeneratedFiles#INDEX} and {@link GeneratedFiles#WEBSOCKET}
      * into {@code dir}, creating it and replacing earlier files; with {@code gzip} the index and websocket files
-     * are gzipped ({@code .gz} added to their names).
+     * are gzipped ({@code .gz} added to their names). The other variant of those files is removed, so a
+     * directory never holds the same frames twice for {@code --data DIR} to read.
      */
     public GenerationStats writeTo(Path dir, boolean gzip) {
         try {
             Files.createDirectories(dir);
             String suffix = gzip ? ".gz" : "";
+            for (String file : List.of(GeneratedFiles.WEBSOCKET, GeneratedFiles.INDEX)) {
+                Files.deleteIfExists(dir.resolve(file + (gzip ? "" : ".gz")));
+            }
             try (OutputStream ws = open(dir.resolve(GeneratedFiles.WEBSOCKET + suffix), gzip);
                     OutputStream index = open(dir.resolve(GeneratedFiles.INDEX + suffix), gzip);
                     OutputStream markets = open(dir.resolve(GeneratedFiles.MARKETS), false)) {
