@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +56,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "Print the spread distribution, trades per market and realised σ.")
     private boolean stats;
 
-    @Option(names = "--db", paramLabel = "URL", description = "Accepted like every command's; generate needs no database.")
-    private String db;
+    /** Accepted like every command's; generate needs no database. */
+    @Mixin
+    private DatabaseOptions database;
 
     @Override
     public Integer call() {

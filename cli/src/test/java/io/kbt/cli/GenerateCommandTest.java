@@ -59,6 +59,10 @@ class GenerateCommandTest {
         Run noDays = kbt("generate", "--out", dir.toString(), "--start", "2026-01-05", "--days", "0");
         assertThat(noDays.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(noDays.err()).contains("days must be at least 1");
+        Run verbose = kbt("generate", "--verbose", "--db", "jdbc:postgresql://nowhere/kbt", "--out", dir.toString(),
+                "--start", "2026-01-05", "--days", "0");
+        assertThat(verbose.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(verbose.err()).contains("days must be at least 1").contains("UsageException");
         Run badDate = kbt("generate", "--out", dir.toString(), "--start", "2026-13-05", "--days", "1");
         assertThat(badDate.exitCode()).isEqualTo(ExitCode.USAGE);
         Run missing = kbt("generate", "--start", "2026-01-05", "--days", "1");

@@ -34,12 +34,16 @@ public final class Generator {
     /**
      * Writes {@link GeneratedFiles#MARKETS}, {@link GeneratedFiles#INDEX} and {@link GeneratedFiles#WEBSOCKET}
      * into {@code dir}, creating it and replacing earlier files; with {@code gzip} the index and websocket files
-     * are gzipped ({@code .gz} added to their names).
+     * are gzipped ({@code .gz} added to their names). The other variant of those files is removed, so a
+     * directory never holds the same frames twice for {@code --data DIR} to read.
      */
     public GenerationStats writeTo(Path dir, boolean gzip) {
         try {
             Files.createDirectories(dir);
             String suffix = gzip ? ".gz" : "";
+            for (String file : List.of(GeneratedFiles.WEBSOCKET, GeneratedFiles.INDEX)) {
+                Files.deleteIfExists(dir.resolve(file + (gzip ? "" : ".gz")));
+            }
             try (OutputStream ws = open(dir.resolve(GeneratedFiles.WEBSOCKET + suffix), gzip);
                     OutputStream index = open(dir.resolve(GeneratedFiles.INDEX + suffix), gzip);
                     OutputStream markets = open(dir.resolve(GeneratedFiles.MARKETS), false)) {
@@ -58,98 +62,58 @@ public final class Generator {
     /** Writes the three streams (flushed, not closed) and returns what was generated. */
     public GenerationStats write(OutputStream websocket, OutputStream indexCsv, OutputStream marketsJson) {
         long started = System.nanoTime();
-        Rng indexRng = new Rng(config.seed() ^ INDEX_STREAM);
+        IndexPath path = new IndexPath(config, new Rng(config.seed() ^ INDEX_STREAM));
         Rng flowRng = new Rng(config.seed() * 0x9e37_79b9_7f4a_7c15L ^ FLOW_STREAM);
-        IndexPath path = new IndexPath(config, indexRng);
         KalshiWsWriter ws = new KalshiWsWriter(websocket);
         IndexCsvWriter index = new IndexCsvWriter(indexCsv);
+        StatsCollector stats = new StatsCollector();
         List<Market> allMarkets = new ArrayList<>();
-        List<GenerationStats.MarketActivity> activity = new ArrayList<>();
-        long[] nearHalf = new long[100];
-        long[] elsewhere = new long[100];
-        long oneSided = 0;
-        long trades = 0;
-        double realisedVariance = 0;
-        List<LocalDate> days = TradingDays.from(config.start(), config.days());
-        double[] closes = new double[days.size()];
-        long[] actions = new long[64];
-        for (int d = 0; d < days.size(); d++) {
-            LocalDate day = days.get(d);
+        for (LocalDate day : TradingDays.from(config.start(), config.days())) {
             double[] levels = path.nextSession();
             long closeCents = Math.round(levels[TradingDays.SESSION_SECONDS] * 100);
-            closes[d] = closeCents / 100.0;
             List<Market> markets = InxdEvent.markets(day, config.brackets(), levels[0], closeCents, allMarkets.size());
             allMarkets.addAll(markets);
             MarketFlow[] flows = new MarketFlow[markets.size()];
-            long open = TradingDays.openMicros(day);
-            FairValues fairs = new FairValues(markets, config.dailyVol());
-            fairs.update(levels[0], TradingDays.SESSION_SECONDS);
             for (int m = 0; m < flows.length; m++) {
                 flows[m] = new MarketFlow(markets.get(m), flowRng, ws);
-                flows[m].open(fairs.fair(m));
             }
-            if (actions.length < flows.length * 8) {
-                actions = new long[flows.length * 8];
-            }
-            double dayVariance = 0;
-            for (int s = 0; s < TradingDays.SESSION_SECONDS; s++) {
-                long second = open + s * 1_000_000L;
-                index.tick(second, levels[s]);
-                fairs.update(levels[s], TradingDays.SESSION_SECONDS - s);
-                int count = 0;
-                for (int m = 0; m < flows.length; m++) {
-                    count = flows[m].schedule(s, fairs.fair(m), m, actions, count);
-                }
-                Arrays.sort(actions, 0, count);
-                for (int a = 0; a < count; a++) {
-                    long key = actions[a];
-                    flows[(int) (key >>> 8 & 0xfffff)].act((int) (key >>> 4 & 0xf), (int) (key & 0xf),
-                            second + (key >>> 28));
-                }
-                for (MarketFlow flow : flows) {
-                    int spread = flow.spread();
-                    if (spread == 0) {
-                        oneSided++;
-                    } else {
-                        double mid = flow.mid();
-                        (mid >= 35 && mid <= 65 ? nearHalf : elsewhere)[Math.min(spread, 99)]++;
-                    }
-                }
-                double r = StrictMath.log(Math.round(levels[s + 1] * 100) / (double) Math.round(levels[s] * 100));
-                dayVariance += r * r;
-            }
-            index.tick(open + TradingDays.SESSION_SECONDS * 1_000_000L, levels[TradingDays.SESSION_SECONDS]);
-            realisedVariance += dayVariance;
-            for (MarketFlow flow : flows) {
-                activity.add(new GenerationStats.MarketActivity(flow.market().ticker(),
-                        flow.market().result().name().toLowerCase(java.util.Locale.ROOT), flow.trades(),
-                        flow.contracts()));
-                trades += flow.trades();
-            }
+            session(TradingDays.openMicros(day), levels, new FairValues(markets, config.dailyVol()), flows, index, stats);
+            stats.endSession(flows, closeCents / 100.0);
         }
         ws.flush();
         index.flush();
         MarketsJsonWriter.write(allMarkets, marketsJson);
-        return new GenerationStats(days.size(), allMarkets.size(), ws.frames(), index.ticks(), trades, nearHalf,
-                elsewhere, oneSided, activity, config.dailyVol(), Math.sqrt(realisedVariance / days.size()),
-                closeToCloseVol(closes), System.nanoTime() - started);
+        return stats.stats(allMarkets.size(), ws.frames(), index.ticks(), config.dailyVol(), System.nanoTime() - started);
     }
 
-    private static double closeToCloseVol(double[] closes) {
-        if (closes.length < 3) {
-            return Double.NaN;
+    /**
+     * One session: the snapshots at the open, then second by second an index tick and the agents' actions of all
+     * markets in time order (an action's time is the second plus its offset, so within a second markets interleave).
+     */
+    private static void session(long open, double[] levels, FairValues fairs, MarketFlow[] flows, IndexCsvWriter index,
+            StatsCollector stats) {
+        fairs.update(levels[0], TradingDays.SESSION_SECONDS);
+        for (int m = 0; m < flows.length; m++) {
+            flows[m].open(fairs.fair(m));
         }
-        int n = closes.length - 1;
-        double[] returns = new double[n];
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            returns[i] = Math.log(closes[i + 1] / closes[i]);
-            mean += returns[i] / n;
+        long[] actions = new long[flows.length * MarketFlow.MAX_ACTIONS_PER_SECOND];
+        for (int s = 0; s < TradingDays.SESSION_SECONDS; s++) {
+            long second = open + s * 1_000_000L;
+            index.tick(second, levels[s]);
+            fairs.update(levels[s], TradingDays.SESSION_SECONDS - s);
+            int count = 0;
+            for (int m = 0; m < flows.length; m++) {
+                count = flows[m].schedule(s, fairs.fair(m), m, actions, count);
+            }
+            Arrays.sort(actions, 0, count);
+            for (int a = 0; a < count; a++) {
+                long key = actions[a];
+                flows[MarketFlow.marketOf(key)].act(MarketFlow.kindOf(key), MarketFlow.agentOf(key),
+                        second + MarketFlow.offsetOf(key));
+            }
+            stats.sampleSpreads(flows);
+            stats.indexStep(Math.round(levels[s] * 100), Math.round(levels[s + 1] * 100));
         }
-        double variance = 0;
-        for (double r : returns) {
-            variance += (r - mean) * (r - mean) / (n - 1);
-        }
-        return Math.sqrt(variance);
+        index.tick(open + TradingDays.SESSION_SECONDS * 1_000_000L, levels[TradingDays.SESSION_SECONDS]);
     }
 }

@@ -18,8 +18,6 @@ public record GeneratorConfig(
         double openLevel,
         int tailDegrees) {
 
-    public static final int DEFAULT_BRACKETS = 7;
-    public static final long DEFAULT_SEED = 1;
     public static final double DEFAULT_DAILY_VOL = 0.01;
 
     public GeneratorConfig {

@@ -20,6 +20,8 @@ final class MarketFlow {
     static final int INFORMED = 2;
 
     private static final int PROVIDERS = 3;
+    /** A requote per provider, a noise taker and an informed taker. */
+    static final int MAX_ACTIONS_PER_SECOND = PROVIDERS + 2;
     private static final double NOISE_RATE = 0.25;
     private static final double INFORMED_RATE = 0.25;
     private static final double REFRESH_RATE = 0.01;
@@ -91,6 +93,22 @@ final class MarketFlow {
 
     static long key(int offsetMicros, int marketIndex, int kind, int agent) {
         return (long) offsetMicros << 28 | (long) marketIndex << 8 | kind << 4 | agent;
+    }
+
+    static int offsetOf(long key) {
+        return (int) (key >>> 28);
+    }
+
+    static int marketOf(long key) {
+        return (int) (key >>> 8 & 0xfffff);
+    }
+
+    static int kindOf(long key) {
+        return (int) (key >>> 4 & 0xf);
+    }
+
+    static int agentOf(long key) {
+        return (int) (key & 0xf);
     }
 
     void act(int kind, int agent, long ts) {
