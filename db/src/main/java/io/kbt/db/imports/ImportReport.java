@@ -49,8 +49,8 @@ public record ImportReport(
                     alreadyImportedAt.toInstant().truncatedTo(ChronoUnit.SECONDS));
         }
         StringBuilder line = new StringBuilder(file).append(": ");
-        line.append(String.format("%,d snapshots, %,d deltas, %,d trades, %,d index ticks", snapshots, deltas,
-                trades, indexTicks));
+        line.append(count(snapshots, "snapshot")).append(", ").append(count(deltas, "delta")).append(", ")
+                .append(count(trades, "trade")).append(", ").append(count(indexTicks, "index tick"));
         if (rows() > 0) {
             line.append(", ").append(Instant.EPOCH.plus(firstTs, ChronoUnit.MICROS))
                     .append(" .. ").append(Instant.EPOCH.plus(lastTs, ChronoUnit.MICROS));
@@ -62,5 +62,9 @@ public record ImportReport(
         line.append(String.format(" in %.1f s (%,.0f rows/s, batch %d)", seconds,
                 seconds > 0 ? rows() / seconds : 0.0, batchId));
         return line.toString();
+    }
+
+    private static String count(long n, String kind) {
+        return String.format("%,d %s%s", n, kind, n == 1 ? "" : "s");
     }
 }
