@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +147,7 @@ public final class DataDirectory {
 
     /**
      * The selected markets that occur in the data, and one ordered stream of their events and the index ticks
-     * over all files. Market ids follow ticker order.
+     * over all files. Market ids follow close time, then ticker (as the PostgreSQL source orders them).
      */
     public DataSet open(Selection selection) {
         List<String> warnings = new ArrayList<>(notes);
@@ -202,6 +203,7 @@ public final class DataDirectory {
             }
         }
 
+        selected.sort(Comparator.comparingLong(MarketInfo::closeTime).thenComparing(MarketInfo::ticker));
         TickerRegistry registry = new TickerRegistry(tickSizes);
         List<Market> markets = new ArrayList<>();
         for (MarketInfo info : selected) {
