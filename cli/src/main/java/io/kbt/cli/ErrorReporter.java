@@ -2,6 +2,7 @@ package io.kbt.cli;
 
 import io.kbt.db.DatabaseUnavailableException;
 import io.kbt.feeds.BadInputException;
+import io.kbt.strategies.BadParameterException;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -35,7 +36,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     static int exitCode(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UsageException || t instanceof IllegalArgumentException && t == e) {
+            if (t instanceof UsageException || t instanceof BadParameterException) {
                 return ExitCode.USAGE;
             }
             if (t instanceof BadInputException) {
@@ -50,7 +51,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     private static String message(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException || t instanceof UsageException) {
+            if (t instanceof BadInputException || t instanceof UsageException || t instanceof BadParameterException) {
                 return t.getMessage();
             }
         }

@@ -88,10 +88,14 @@ final class RunOptions {
     }
 
     ReplayConfig replayConfig() {
-        return ReplayConfig.defaults()
-                .withQueueModel(QueueModels.byName(queue))
-                .withFees(FeeSchedules.byName(fees))
-                .withReactPerEvent(react == React.EVENT);
+        try {
+            return ReplayConfig.defaults()
+                    .withQueueModel(QueueModels.byName(queue))
+                    .withFees(FeeSchedules.byName(fees))
+                    .withReactPerEvent(react == React.EVENT);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     boolean fromFiles() {

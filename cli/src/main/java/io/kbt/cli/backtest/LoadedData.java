@@ -1,11 +1,12 @@
 package io.kbt.cli.backtest;
 
+import io.kbt.cli.UsageException;
 import io.kbt.engine.market.Instruments;
+import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.EventTape;
 import io.kbt.feeds.DataSet;
 import java.util.List;
 import java.util.function.Function;
-import io.kbt.engine.market.Selection;
 
 /**
  * The selected market data decoded once into a compact in-memory tape, so that a backtest reports load and
@@ -19,13 +20,13 @@ public record LoadedData(Instruments instruments, EventTape tape, long loadMs, L
     /**
      * Opens the selection with {@code opener} (files or PostgreSQL) and records every event into a tape.
      *
-     * @throws io.kbt.cli.UsageException when the selection matches no market in {@code origin}
+     * @throws UsageException when the selection matches no market in {@code origin}
      */
     public static LoadedData load(Function<Selection, DataSet> opener, Selection selection, String origin) {
         long start = System.nanoTime();
         try (DataSet data = opener.apply(selection)) {
             if (data.instruments().markets().isEmpty()) {
-                throw new io.kbt.cli.UsageException("no market in " + origin + " matches " + describe(selection));
+                throw new UsageException("no market in " + origin + " matches " + describe(selection));
             }
             EventTape tape = EventTape.record(data.events());
             long loadMs = (System.nanoTime() - start) / 1_000_000;
