@@ -1,7 +1,5 @@
 package io.kbt.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbt.cli.backtest.Backtester;
 import io.kbt.cli.backtest.FillCollector;
 import io.kbt.cli.backtest.Figures;
@@ -16,9 +14,7 @@ import io.kbt.reports.BacktestReport;
 import io.kbt.reports.RunInfo;
 import io.kbt.strategies.StrategySpec;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +62,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
             Long runId = null;
             if (db != null) {
-                runId = new RunStore(db).save(new RunDescription(strategy.name(), json(strategy.params()),
+                runId = new RunStore(db).save(new RunDescription(strategy.name(), Json.object(strategy.params()),
                         selection.from(), selection.to(), run.queue, run.fees, null), data.instruments(), result, fills.fills());
             }
             printSummary(stdout, strategy, selection, data, result, index, runId);
@@ -96,13 +92,5 @@ final class BacktestCommand implements Callable<Integer> {
         }
         out.printf("  report        %s%n", index.toAbsolutePath());
         out.flush();
-    }
-
-    private static String json(Map<String, String> params) {
-        try {
-            return new ObjectMapper().writeValueAsString(params);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

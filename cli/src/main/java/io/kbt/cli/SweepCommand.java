@@ -7,11 +7,16 @@ import io.kbt.cli.backtest.LoadedData;
 import io.kbt.cli.backtest.SweepRunner;
 import io.kbt.cli.backtest.SweepRunner.Outcome;
 import io.kbt.db.Database;
+import io.kbt.db.runs.RunDescription;
+import io.kbt.db.runs.RunStore;
+import io.kbt.engine.market.Selection;
 import io.kbt.reports.SweepReport;
 import io.kbt.reports.SweepRow;
 import io.kbt.strategies.StrategySpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +71,33 @@ final class SweepCommand implements Callable<Integer> {
             long started = System.nanoTime();
             List<Outcome> outcomes;
             try (ProgressBar bar = progressBar(points.size())) {
-                outcomes = new SweepRunner(new Backtester(data, config), threads)
+                outcomes = new SweepRunner(new Backtester(data, config), threads, db != null)
                         .run(base, points, (done, total) -> bar.stepTo(done));
             }
+            String label = db != null ? store(db, base, data, outcomes) : null;
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             SweepReport.write(out, parsed.keys(),
                     outcomes.stream().map(o -> new SweepRow(o.params(), o.result())).toList());
             print(stdout, base, data, outcomes, elapsedMs);
+            if (label != null) {
+                stdout.printf("  stored as sweep '%s' (%d runs in backtest_run)%n", label, outcomes.size());
+                stdout.flush();
+            }
         }
         return ExitCode.OK;
+    }
+
+    /** Stores every set as a run labelled with this sweep, so sweeps can be compared in SQL. */
+    private String store(Database db, StrategySpec base, LoadedData data, List<Outcome> outcomes) {
+        String label = out.toAbsolutePath().getFileName() + "-" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        RunStore store = new RunStore(db);
+        Selection selection = run.selection();
+        for (Outcome outcome : outcomes) {
+            StrategySpec spec = base.with(outcome.params());
+            store.save(new RunDescription(spec.name(), Json.object(spec.params()), selection.from(), selection.to(),
+                    run.queue, run.fees, label), data.instruments(), outcome.result(), outcome.fills());
+        }
+        return label;
     }
 
     private void print(PrintWriter console, StrategySpec base, LoadedData data, List<Outcome> outcomes, long elapsedMs) {

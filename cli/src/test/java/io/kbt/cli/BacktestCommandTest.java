@@ -108,7 +108,8 @@ class BacktestCommandTest {
                 "--out", sweep.toString(), "--db", db.jdbcUrl());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("9 parameter sets").contains("best");
+        assertThat(run.out()).contains("9 parameter sets").contains("best").contains("stored as sweep");
+        assertThat(db.count("backtest_run where sweep is not null")).isEqualTo(9);
         assertThat(sweep.resolve("sweep.json")).isNotEmptyFile();
         assertThat(sweep.resolve("heatmap-pnl.png")).isNotEmptyFile();
         List<String> rows = Files.readAllLines(sweep.resolve("sweep.csv"));

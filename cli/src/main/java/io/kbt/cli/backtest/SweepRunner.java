@@ -1,5 +1,6 @@
 package io.kbt.cli.backtest;
 
+import io.kbt.engine.run.Fill;
 import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
 import io.kbt.strategies.StrategySpec;
@@ -16,8 +17,8 @@ import java.util.concurrent.Future;
  * fresh strategy; the data is shared read-only, so it is read and decoded only once for the whole sweep.
  */
 public final class SweepRunner {
-    /** One finished parameter set: the swept values and the figures. */
-    public record Outcome(Map<String, String> params, RunResult result) {}
+    /** One finished parameter set: the swept values, the figures and (when kept) the fills. */
+    public record Outcome(Map<String, String> params, RunResult result, List<Fill> fills) {}
 
     /** Told after each finished set; called from worker threads. */
     public interface Progress {
@@ -26,13 +27,16 @@ public final class SweepRunner {
 
     private final Backtester backtester;
     private final int threads;
+    private final boolean keepFills;
 
-    public SweepRunner(Backtester backtester, int threads) {
+    /** {@code keepFills}: hold every set's fills for storing with the runs (otherwise only figures are kept). */
+    public SweepRunner(Backtester backtester, int threads, boolean keepFills) {
         if (threads < 1) {
             throw new io.kbt.cli.UsageException("--threads must be at least 1");
         }
         this.backtester = backtester;
         this.threads = threads;
+        this.keepFills = keepFills;
     }
 
     /** Runs {@code base.with(point)} for every point, returning outcomes in grid order. */
@@ -44,20 +48,23 @@ public final class SweepRunner {
             return thread;
         });
         try {
-            List<Future<RunResult>> futures = new ArrayList<>(specs.size());
+            List<Future<Outcome>> futures = new ArrayList<>(specs.size());
             int[] done = {0};
-            for (StrategySpec spec : specs) {
+            for (int i = 0; i < specs.size(); i++) {
+                StrategySpec spec = specs.get(i);
+                Map<String, String> point = points.get(i);
                 futures.add(pool.submit(() -> {
-                    RunResult result = backtester.run(spec, RunListener.NONE);
+                    FillCollector fills = new FillCollector();
+                    RunResult result = backtester.run(spec, keepFills ? fills : RunListener.NONE);
                     synchronized (done) {
                         progress.finished(++done[0], specs.size());
                     }
-                    return result;
+                    return new Outcome(point, result, fills.fills());
                 }));
             }
             List<Outcome> outcomes = new ArrayList<>(specs.size());
-            for (int i = 0; i < specs.size(); i++) {
-                outcomes.add(new Outcome(points.get(i), futures.get(i).get()));
+            for (Future<Outcome> future : futures) {
+                outcomes.add(future.get());
             }
             return outcomes;
         } catch (InterruptedException e) {

@@ -35,7 +35,7 @@ class SweepRunnerTest {
         StrategySpec base = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
         var points = Grid.parse(List.of("halfSpread=1,2,3", "skew=0,0.1,0.2")).points();
 
-        List<SweepRunner.Outcome> outcomes = new SweepRunner(backtester, 2).run(base, points, (done, total) -> { });
+        List<SweepRunner.Outcome> outcomes = new SweepRunner(backtester, 2, false).run(base, points, (done, total) -> { });
 
         assertThat(opens).hasValue(1);
         assertThat(outcomes).hasSize(9);
