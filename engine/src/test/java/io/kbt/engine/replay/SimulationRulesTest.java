@@ -219,6 +219,19 @@ class SimulationRulesTest {
     }
 
     @Test
+    void aSnapshotCrossingOurRestingAskFillsUsAsMakerAtOurPrice() {
+        // Our ask of 10 rests at 53; a new snapshot shows yes bids of 2 at 55 and 4 at 54 (and 5 at 50): we sell
+        // the 6 that cross, at 53.
+        List<Fill> fills = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, ask(53, 10))
+                .snapshot(2, new double[] {50, 5, 54, 4, 55, 2}, new double[] {40, 5}));
+        assertThat(fills).extracting(Fill::action, Fill::price, Fill::count, Fill::liquidity, Fill::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        Action.SELL, 53, c(6), Liquidity.MAKER, FillRule.CROSSED_BY_DATA));
+    }
+
+    @Test
     void aCrossingFillIsCappedByTheCrossingQuantityAcrossLevelsAndByThePositionLimit() {
         // No bids of 2 at 48 and 3 at 47 cross our bid at 53 (yes asks 52 and 53); the 5 at 45 (ask 55) do not.
         List<Fill> fills = fills(new Scenario()
