@@ -11,9 +11,11 @@ import java.util.Arrays;
 /**
  * The simulated Kalshi matching engine for our orders against historical data, without market impact: we hold
  * at most one yes bid and one yes ask per market. Historical trades fill our resting orders (price priority,
- * then the queue model); our marketable orders take displayed liquidity at the resting prices. What we take
- * from a displayed level is remembered as a shadow on that level and cannot be taken again until the data
- * updates the level (a delta at that price or a snapshot). Every fill is capped at the position limit.
+ * then the queue model); our marketable orders take displayed liquidity at the resting prices. A data update
+ * that crosses our resting order fills it as maker at our price: we were there first, so the incoming order
+ * traded with us. What we take, or what crosses us, from a displayed level is remembered as a shadow on that
+ * level and cannot fill us again until the data updates the level (a delta at that price or a snapshot). Every
+ * fill is capped at the position limit.
  */
 public final class SimulatedExchange {
     private final KalshiBook[] books;
@@ -62,7 +64,7 @@ public final class SimulatedExchange {
 
     // ---- market data ----
 
-    /** Applies a snapshot: queues re-estimated from the new levels, shadows cleared, crossed orders take. */
+    /** Applies a snapshot: queues re-estimated from the new levels, shadows cleared, crossed orders filled. */
     public void applySnapshot(BookSnapshot snapshot, long seq) {
         int m = snapshot.market();
         KalshiBook book = books[m];
@@ -75,15 +77,15 @@ public final class SimulatedExchange {
         Arrays.fill(shadowNo[m], 0);
         if (bid.active()) {
             queue.onDepthChange(bid, bidBefore, book.yesBidSize(bid.price));
-            take(m, bid, seq);
+            crossedByData(m, bid, seq);
         }
         if (ask.active()) {
             queue.onDepthChange(ask, askBefore, book.yesAskSize(ask.price));
-            take(m, ask, seq);
+            crossedByData(m, ask, seq);
         }
     }
 
-    /** Applies a delta to one level: our queue at that level updated, its shadow cleared, crossed orders take. */
+    /** Applies a delta to one level: our queue at that level updated, its shadow cleared, crossed orders filled. */
     public void applyDelta(int m, BookSide side, int price, long delta, long seq) {
         KalshiBook book = books[m];
         long before = book.size(side, price);
@@ -96,7 +98,7 @@ public final class SimulatedExchange {
             }
             RestingOrder ask = asks[m];
             if (ask.remaining > 0 && book.bestYesBid() >= ask.price) {
-                take(m, ask, seq);
+                crossedByData(m, ask, seq);
             }
         } else {
             shadowNo[m][price] = 0;
@@ -107,7 +109,7 @@ public final class SimulatedExchange {
             RestingOrder bid = bids[m];
             int bestNo = book.bestNoBid();
             if (bid.remaining > 0 && bestNo > 0 && book.maxTicks() - bestNo <= bid.price) {
-                take(m, bid, seq);
+                crossedByData(m, bid, seq);
             }
         }
     }
@@ -202,6 +204,33 @@ public final class SimulatedExchange {
         long cut = order.quoted - newQuoted;
         order.quoted = newQuoted;
         order.remaining = Math.max(0, order.remaining - cut);
+    }
+
+    /**
+     * Our resting order is crossed by displayed levels that arrived after it: those incoming orders trade with us
+     * first (ahead of any queue behind our price), so we fill as maker at our own price, for the crossing
+     * displayed quantity not already shadowed, which the fill then shadows.
+     */
+    private void crossedByData(int m, RestingOrder order, long seq) {
+        KalshiBook book = books[m];
+        int max = book.maxTicks();
+        long[] shadow = order.bid ? shadowNo[m] : shadowYes[m];
+        int last = order.bid ? max - order.price : order.price;
+        long want = capped(m, order.bid, order.remaining);
+        long filled = 0;
+        for (int q = order.bid ? book.bestNoBid() : book.bestYesBid(); q > 0 && q >= last && filled < want; q--) {
+            long available = (order.bid ? book.noBidSize(q) : book.yesBidSize(q)) - shadow[q];
+            if (available > 0) {
+                long crossing = Math.min(available, want - filled);
+                shadow[q] += crossing;
+                filled += crossing;
+            }
+        }
+        if (filled > 0) {
+            order.remaining -= filled;
+            sink.onFill(m, order.bid ? Action.BUY : Action.SELL, order.price, filled, Liquidity.MAKER,
+                    FillRule.CROSSED_BY_DATA, seq);
+        }
     }
 
     private void take(int m, RestingOrder order, long seq) {

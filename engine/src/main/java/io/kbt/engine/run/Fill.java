@@ -2,8 +2,8 @@ package io.kbt.engine.run;
 
 /**
  * One of our fills. Price in ticks (yes terms), count in hundredths of a contract, fee in micro-dollars,
- * {@code positionAfter} in hundredths. {@code causeSeq} is the seq of the event that caused it (the trade, or
- * the book event after which our marketable order took).
+ * {@code positionAfter} in hundredths. {@code causeSeq} is the seq of the event that caused it (the trade, the
+ * book event that crossed our resting order, or the book event after which our marketable order took).
  */
 public record Fill(
         long ts,

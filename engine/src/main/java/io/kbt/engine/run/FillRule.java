@@ -7,5 +7,10 @@ public enum FillRule {
     /** A historical trade at our price reached us in the queue, per the queue model. */
     QUEUE,
     /** Our marketable order took displayed liquidity. */
-    TAKE
+    TAKE,
+    /**
+     * A data update crossed our resting order: the incoming order traded with us as maker at our price, up to
+     * the crossing displayed quantity.
+     */
+    CROSSED_BY_DATA
 }

@@ -8,6 +8,8 @@ import io.kbt.engine.fees.FeeSchedules;
 import io.kbt.engine.market.Result;
 import io.kbt.engine.run.Action;
 import io.kbt.engine.run.Fill;
+import io.kbt.engine.run.FillRule;
+import io.kbt.engine.run.Liquidity;
 import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
 import io.kbt.engine.run.Settlement;
@@ -72,6 +74,9 @@ class ReplayPropertiesTest {
 
         Statistics.label("fills").collect(fills.isEmpty() ? "none" : "some");
         Statistics.label("fills").coverage(c -> c.check("some").percentage(p -> p > 80));
+        boolean crossed = fills.stream().anyMatch(f -> f.rule() == FillRule.CROSSED_BY_DATA);
+        Statistics.label("crossed by data").collect(crossed ? "some" : "none");
+        Statistics.label("crossed by data").coverage(c -> c.check("some").percentage(p -> p > 50));
         assertThat(run.strategy().negativeLevels).as("negative book levels").isZero();
         assertThat(run.strategy().worstOverfill).as("fill beyond an order's size").isLessThanOrEqualTo(0);
 
@@ -83,6 +88,8 @@ class ReplayPropertiesTest {
             position[fill.market()] += signed;
             assertThat(fill.positionAfter()).isEqualTo(position[fill.market()]);
             assertThat(fill.count()).isPositive();
+            // Only our own marketable placement takes; anything that reaches a resting order of ours is maker.
+            assertThat(fill.liquidity()).isEqualTo(fill.rule() == FillRule.TAKE ? Liquidity.TAKER : Liquidity.MAKER);
             if (run.strategy().positionLimit() != Long.MAX_VALUE) {
                 assertThat(Math.abs(fill.positionAfter())).isLessThanOrEqualTo(run.strategy().positionLimit());
             }

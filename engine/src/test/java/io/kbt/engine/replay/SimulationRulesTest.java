@@ -177,12 +177,109 @@ class SimulationRulesTest {
                 .index(2, 4000)
                 .quote(3, bid(55, 5))
                 .index(3, 4000)
-                // The data now updates the level: it is whole again and ours to take.
+                // The data now updates the level: it is whole again and crosses our resting bid, filling it.
                 .delta(4, BookSide.NO, 45, 1)
                 .run(recording);
-        assertThat(recording.fills).extracting(Fill::ts, Fill::count).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1L, c(5)),
-                org.assertj.core.groups.Tuple.tuple(4L, c(5)));
+        assertThat(recording.fills).extracting(Fill::ts, Fill::count, Fill::liquidity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, c(5), Liquidity.TAKER),
+                org.assertj.core.groups.Tuple.tuple(4L, c(5), Liquidity.MAKER));
+    }
+
+    @Test
+    void aDeltaCrossingOurRestingBidFillsUsAsMakerAtOurPrice() {
+        // Our bid of 10 rests at 53 under the ask at 55; a new no bid of 4 at 48 (yes ask 52) crosses it.
+        Recording recording = new Recording();
+        RunResult result = new Scenario().fees("standard")
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(53, 10))
+                .delta(2, BookSide.NO, 48, 4)
+                .run(recording);
+        assertThat(recording.fills).singleElement().satisfies(f -> {
+            assertThat(f.action()).isEqualTo(Action.BUY);
+            assertThat(f.price()).isEqualTo(53);
+            assertThat(f.count()).isEqualTo(c(4));
+            assertThat(f.liquidity()).isEqualTo(Liquidity.MAKER);
+            assertThat(f.rule()).isEqualTo(FillRule.CROSSED_BY_DATA);
+            assertThat(f.feeMicros()).isZero();
+            assertThat(f.ts()).isEqualTo(2);
+        });
+        assertThat(result.feesMicros()).isZero();
+    }
+
+    @Test
+    void aDeltaCrossingOurRestingAskFillsUsAsMakerAtOurPrice() {
+        // Our ask of 3 rests at 53 over the bid at 50; a new yes bid of 7 at 54 crosses it: we sell 3 at 53.
+        List<Fill> fills = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, ask(53, 3))
+                .delta(2, BookSide.YES, 54, 7));
+        assertThat(fills).extracting(Fill::action, Fill::price, Fill::count, Fill::liquidity, Fill::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        Action.SELL, 53, c(3), Liquidity.MAKER, FillRule.CROSSED_BY_DATA));
+    }
+
+    @Test
+    void aSnapshotCrossingOurRestingAskFillsUsAsMakerAtOurPrice() {
+        // Our ask of 10 rests at 53; a new snapshot shows yes bids of 2 at 55 and 4 at 54 (and 5 at 50): we sell
+        // the 6 that cross, at 53.
+        List<Fill> fills = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, ask(53, 10))
+                .snapshot(2, new double[] {50, 5, 54, 4, 55, 2}, new double[] {40, 5}));
+        assertThat(fills).extracting(Fill::action, Fill::price, Fill::count, Fill::liquidity, Fill::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        Action.SELL, 53, c(6), Liquidity.MAKER, FillRule.CROSSED_BY_DATA));
+    }
+
+    @Test
+    void aCrossingFillIsCappedByTheCrossingQuantityAcrossLevelsAndByThePositionLimit() {
+        // No bids of 2 at 48 and 3 at 47 cross our bid at 53 (yes asks 52 and 53); the 5 at 45 (ask 55) do not.
+        List<Fill> fills = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(53, 10))
+                .delta(2, BookSide.NO, 47, 3)
+                .delta(3, BookSide.NO, 48, 2));
+        assertThat(fills).extracting(Fill::ts, Fill::price, Fill::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, 53, c(3)),
+                org.assertj.core.groups.Tuple.tuple(3L, 53, c(2)));
+        List<Fill> limited = fills(new Scenario().positionLimit(2)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(53, 10))
+                .delta(2, BookSide.NO, 48, 4));
+        assertThat(limited).extracting(Fill::count).containsExactly(c(2));
+    }
+
+    @Test
+    void theSameCrossingContractsCannotFillUsTwiceUntilThatLevelUpdates() {
+        // 4 cross our bid of 10 at 53 and fill 4. Deltas at other levels leave those 4 shadowed; a delta at their
+        // level updates it (shadow cleared), and the 5 it now shows fill us again.
+        List<Fill> fills = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(53, 10))
+                .delta(2, BookSide.NO, 48, 4)
+                .delta(3, BookSide.NO, 45, 1)
+                .delta(4, BookSide.YES, 50, 1)
+                .delta(5, BookSide.NO, 48, 1));
+        assertThat(fills).extracting(Fill::ts, Fill::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, c(4)),
+                org.assertj.core.groups.Tuple.tuple(5L, c(5)));
+    }
+
+    @Test
+    void aPostOnlyRestingOrderCrossedByDataFillsAsMakerInsteadOfBeingRejected() {
+        Recording recording = new Recording();
+        RunResult result = new Scenario().fees("standard")
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, new Quote(53, c(5), 0, 0, true))
+                .delta(2, BookSide.NO, 48, 2)
+                .run(recording);
+        assertThat(recording.fills).extracting(Fill::price, Fill::count, Fill::liquidity, Fill::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        53, c(2), Liquidity.MAKER, FillRule.CROSSED_BY_DATA));
+        assertThat(result.feesMicros()).isZero();
+        // The rest of the post-only bid still rests at 53.
+        assertThat(recording.samples).filteredOn(x -> x.ts() == 2).last()
+                .satisfies(x -> assertThat(x.ourBid()).isEqualTo(53));
     }
 
     @Test
