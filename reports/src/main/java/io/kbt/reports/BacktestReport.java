@@ -36,7 +36,7 @@ public final class BacktestReport implements RunListener, AutoCloseable {
     static final int CHART_BUCKETS = 1000;
 
     private static final String[] FILLS_HEADER =
-            {"time", "ticker", "side", "price", "count", "fee_cents", "liquidity", "position_after"};
+            {"time", "ticker", "side", "price", "count", "fee_cents", "liquidity", "position_after", "rule"};
     private static final String[] TIMESERIES_HEADER = {"time", "ticker", "best_yes_bid", "best_yes_ask", "fair",
             "our_bid", "our_ask", "position", "pnl_cents"};
 
@@ -90,7 +90,7 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         fills.write(fillTimes.format(fill.ts()), market.ticker(), fill.action().name().toLowerCase(Locale.ROOT),
                 Decimals.priceCents(fill.price(), market.tickSize()), Decimals.contracts(fill.count()),
                 Decimals.cents(fill.feeMicros()), fill.liquidity().name().toLowerCase(Locale.ROOT),
-                Decimals.contracts(fill.positionAfter()));
+                Decimals.contracts(fill.positionAfter()), fill.rule().name().toLowerCase(Locale.ROOT));
         lastFillTs[fill.market()] = fill.ts();
         series(fill.market()).add(fill);
     }

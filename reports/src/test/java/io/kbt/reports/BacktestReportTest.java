@@ -53,9 +53,9 @@ class BacktestReportTest {
             report.finish(result(2), info());
         }
         assertThat(Files.readAllLines(dir.resolve("fills.csv"))).containsExactly(
-                "time,ticker,side,price,count,fee_cents,liquidity,position_after",
-                "2023-04-10T13:31:02.651062Z,INXD-23APR10-B4075,buy,44,1.84,1.2345,maker,1.84",
-                "2023-04-10T13:31:03.651062Z,INXD-23APR10-B4125,sell,65.3,1.00,0,taker,-1.00");
+                "time,ticker,side,price,count,fee_cents,liquidity,position_after,rule",
+                "2023-04-10T13:31:02.651062Z,INXD-23APR10-B4075,buy,44,1.84,1.2345,maker,1.84,queue",
+                "2023-04-10T13:31:03.651062Z,INXD-23APR10-B4125,sell,65.3,1.00,0,taker,-1.00,take");
     }
 
     @Test
