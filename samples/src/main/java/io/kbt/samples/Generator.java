@@ -94,7 +94,7 @@ public final class Generator {
             StatsCollector stats) {
         fairs.update(levels[0], TradingDays.SESSION_SECONDS);
         for (int m = 0; m < flows.length; m++) {
-            flows[m].open(fairs.fair(m));
+            flows[m].open(open, fairs.fair(m));
         }
         long[] actions = new long[flows.length * MarketFlow.MAX_ACTIONS_PER_SECOND];
         for (int s = 0; s < TradingDays.SESSION_SECONDS; s++) {

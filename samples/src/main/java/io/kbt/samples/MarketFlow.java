@@ -51,14 +51,17 @@ final class MarketFlow {
         return market;
     }
 
-    /** Seeds the providers at the open, where the market's fair probability is {@code fair}, and writes its snapshot. */
-    void open(double fair) {
+    /**
+     * Seeds the providers at the open ({@code openMicros}), where the market's fair probability is {@code fair}, and
+     * writes its snapshot.
+     */
+    void open(long openMicros, double fair) {
         this.fair = fair;
         for (int i = 0; i < PROVIDERS; i++) {
             providers[i] = new LiquidityProvider(rng, fair);
             requote(providers[i], 0, true);
         }
-        ws.snapshot(ticker, levels(yes), levels(no));
+        ws.snapshot(ticker, levels(yes), levels(no), openMicros);
     }
 
     /**

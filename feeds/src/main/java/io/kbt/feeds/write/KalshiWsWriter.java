@@ -60,13 +60,17 @@ public final class KalshiWsWriter implements Closeable {
         this.sid = sid;
     }
 
-    /** The whole book of one market: yes bids and no bids, each in ascending price order. Returns the frame's seq. */
-    public long snapshot(String marketTicker, List<Level> yesBids, List<Level> noBids) {
+    /**
+     * The whole book of one market at {@code tsMicros}: yes bids and no bids, each in ascending price order. Kalshi's
+     * own snapshots carry no time (readers then borrow a neighbouring frame's); writing it keeps a morning snapshot
+     * from being placed at the previous evening. Returns the frame's seq.
+     */
+    public long snapshot(String marketTicker, List<Level> yesBids, List<Level> noBids, long tsMicros) {
         header(SNAPSHOT).bytes(MSG_TICKER).bytes(quoted(marketTicker)).bytes(YES_LEVELS);
         levels(marketTicker, yesBids);
         out.bytes(NO_LEVELS);
         levels(marketTicker, noBids);
-        out.bytes(END);
+        out.bytes(TS).timestamp(tsMicros).bytes(END_TS);
         return seq;
     }
 

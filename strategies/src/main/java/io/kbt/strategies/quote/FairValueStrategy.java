@@ -14,8 +14,8 @@ import java.util.Comparator;
 /**
  * Market making around a model fair value: after each batch, every open market of the replay is priced at
  * 100·P(yes) from its underlying's last index level and the seconds left to its close, and quoted by a
- * {@link QuoteRule}. It withdraws a market's quotes {@code stopBeforeCloseSeconds} before its close, while its
- * book is not live or its index has not ticked, and withdraws everything for the rest of the run once the loss
+ * {@link QuoteRule}. A market whose book is not live (no snapshot yet) is neither priced nor quoted. It withdraws
+ * a market's quotes {@code stopBeforeCloseSeconds} before its close or while its index has not ticked, and withdraws everything for the rest of the run once the loss
  * exceeds {@code maxLossCents}. Markets it cannot price (unknown strikes or underlying) are never quoted.
  * One instance serves one replay.
  */
@@ -65,17 +65,21 @@ public final class FairValueStrategy implements Strategy {
             if (context.closed(id) || now < market.openTime()) {
                 continue;
             }
+            BookView book = context.book(id);
+            if (!book.live()) {
+                // No book yet (or a gap awaiting its snapshot): nothing to quote against, so no fair either.
+                withdraw(context, id);
+                continue;
+            }
             double level = context.indexLevel(symbolOf[id]);
             double tauSeconds = (double) (market.closeTime() - now) / MICROS_PER_SECOND;
             double fairCents = Double.isFinite(level) && level > 0
                     ? 100 * YesProbability.of(model, market, level, tauSeconds)
                     : Double.NaN;
             context.fair(id, fairCents);
-            BookView book = context.book(id);
             boolean stopping = lossStopped
                     || market.closeTime() - now <= params.stopBeforeCloseSeconds() * MICROS_PER_SECOND
-                    || Double.isNaN(fairCents)
-                    || !book.live();
+                    || Double.isNaN(fairCents);
             if (stopping) {
                 withdraw(context, id);
             } else {

@@ -96,8 +96,10 @@ class FairValueStrategyTest {
 
         context.levels.put(0, 4080.0);
         context.books.put(0, new FakeContext.Book(0, 0, 100, false));
+        context.fairs.clear();
         strategy.onBatch(context);
         assertThat(context.drainQuotes()).extracting(QuoteCall::market).containsExactlyInAnyOrder(1, 2);
+        assertThat(context.fairs).as("a market without a live book is not priced").containsOnlyKeys(1, 2);
     }
 
     @Test
