@@ -27,6 +27,8 @@ final class Recorder {
     private final double[] lastFair;
     final long[] fills;
     final long[] contracts;
+    /** Position after each market's last fill: what it held into settlement. */
+    final long[] heldPosition;
     private long lastMarked;
     private long lastRealized;
     private long lastFees;
@@ -41,6 +43,7 @@ final class Recorder {
         this.listener = listener;
         this.exchange = exchange;
         this.portfolio = portfolio;
+        heldPosition = new long[markets];
         fair = new double[markets];
         lastFair = new double[markets];
         Arrays.fill(fair, Double.NaN);
@@ -67,6 +70,7 @@ final class Recorder {
         contractCount += fill.count();
         fills[fill.market()]++;
         contracts[fill.market()] += fill.count();
+        heldPosition[fill.market()] = fill.positionAfter();
         volumeMicros += fill.count() * (fill.price() * tickMicros) / 100;
         maxAbsPosition = Math.max(maxAbsPosition, Math.abs(fill.positionAfter()));
         listener.onFill(fill);

@@ -189,7 +189,7 @@ final class ReplaySession implements StrategyContext {
             crossed += books[m].crossedBooks();
             Result result = settledResult[m] != Result.UNKNOWN ? settledResult[m] : markets[m].result();
             summaries.add(new MarketSummary(m, markets[m].ticker(), result, portfolio.markedMicros(m),
-                    recorder.fills[m], recorder.contracts[m], portfolio.position(m), portfolio.feesMicros(m)));
+                    recorder.fills[m], recorder.contracts[m], recorder.heldPosition[m], portfolio.feesMicros(m)));
         }
         if (clamped > 0 || crossed > 0) {
             LOG.warn("book anomalies: {} deltas clamped at zero, {} times a book crossed", clamped, crossed);

@@ -110,7 +110,9 @@ class ReplayPropertiesTest {
         assertThat(result.fills()).isEqualTo(fills.size());
         assertThat(result.feesMicros()).isEqualTo(fees);
         assertThat(result.pnlMicros()).isEqualTo(yesCash + settlement - fees);
-        assertThat(result.markets()).extracting(m -> m.finalPosition()).containsOnly(0L);
+        for (Settlement s : run.recording().settlements) {
+            assertThat(result.markets().get(s.market()).finalPosition()).as("held into settlement").isEqualTo(s.position());
+        }
         assertThat(result.markets().stream().mapToLong(m -> m.pnlMicros()).sum()).isEqualTo(result.pnlMicros());
         assertThat(result.maxDrawdownMicros()).isNotNegative();
     }

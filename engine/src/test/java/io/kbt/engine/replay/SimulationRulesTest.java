@@ -330,7 +330,7 @@ class SimulationRulesTest {
         });
         assertThat(result.pnlMicros()).isEqualTo(2_000_000 - 920_000);
         assertThat(result.peakCapitalMicros()).isEqualTo(920_000);
-        assertThat(result.markets().get(0).finalPosition()).isZero();
+        assertThat(result.markets().get(0).finalPosition()).as("held into settlement").isEqualTo(-c(2));
     }
 
     @Test
