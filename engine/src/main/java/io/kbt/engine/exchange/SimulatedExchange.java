@@ -180,14 +180,18 @@ public final class SimulatedExchange {
         }
         RestingOrder order = bid ? bids[m] : asks[m];
         order.remaining = 0;
-        if (postOnly && marketable(m, bid, price)) {
+        // take() finds something exactly when marketable() does (same levels, same shadows): one scan decides both.
+        boolean marketable = marketable(m, bid, price);
+        if (postOnly && marketable) {
             return false;
         }
         order.price = price;
         order.quoted = size;
         order.remaining = size;
         order.tradedAhead = 0;
-        take(m, order, seq);
+        if (marketable) {
+            take(m, order, seq);
+        }
         KalshiBook book = books[m];
         order.ahead = queue.aheadOnJoin(bid ? book.yesBidSize(price) : book.yesAskSize(price));
         return true;

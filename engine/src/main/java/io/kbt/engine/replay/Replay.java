@@ -78,7 +78,8 @@ public final class Replay {
         byte[] side = tape.side;
         long batchTs = Long.MIN_VALUE;
         boolean pending = false;
-        for (int i = cursor.next; i < tape.size; i++) {
+        int first = cursor.next;
+        for (int i = first; i < tape.size; i++) {
             long ts = tss[i];
             if (ts != batchTs) {
                 closes.between(batchTs, pending, ts, session, perEvent);
@@ -86,7 +87,6 @@ public final class Replay {
             }
             batchTs = ts;
             session.advance(ts, seqs[i]);
-            session.events++;
             switch (kind[i]) {
                 case EventTape.SNAPSHOT -> session.snapshot(tape.snapshots.get(price[i]));
                 case EventTape.DELTA -> session.delta(instrument[i], side[i] == 1 ? BookSide.YES : BookSide.NO,
@@ -101,6 +101,7 @@ public final class Replay {
                 session.react();
             }
         }
+        session.events += tape.size - first;
         cursor.next = tape.size;
         finish(session, closes, pending, perEvent);
     }
@@ -113,10 +114,13 @@ public final class Replay {
     private static final class Closes {
         private final Market[] byTime;
         private int next;
+        /** Close time of {@code byTime[next]}, or {@link Long#MAX_VALUE} when all have closed. */
+        private long nextClose;
 
         Closes(Instruments instruments) {
             byTime = instruments.markets().toArray(Market[]::new);
             Arrays.sort(byTime, Comparator.comparingLong(Market::closeTime).thenComparingInt(Market::id));
+            nextClose = byTime.length > 0 ? byTime[0].closeTime() : Long.MAX_VALUE;
         }
 
         /**
@@ -125,18 +129,19 @@ public final class Replay {
          * at {@code nextTs} close at their own times, each close time a batch of its own.
          */
         void between(long batchTs, boolean pending, long nextTs, ReplaySession session, boolean perEvent) {
+            // Most batches end with no market closing: one comparison with the cached next close time.
             if (pending) {
-                while (next < byTime.length && byTime[next].closeTime() <= batchTs) {
+                while (next < byTime.length && nextClose <= batchTs) {
                     closeNext(session, perEvent);
                 }
                 if (!perEvent) {
                     session.react();
                 }
             }
-            while (next < byTime.length && (byTime[next].closeTime() < nextTs || nextTs == Long.MAX_VALUE)) {
-                long closeTime = byTime[next].closeTime();
+            while (next < byTime.length && (nextClose < nextTs || nextTs == Long.MAX_VALUE)) {
+                long closeTime = nextClose;
                 session.advance(Math.max(closeTime, session.now()), Long.MAX_VALUE);
-                while (next < byTime.length && byTime[next].closeTime() == closeTime) {
+                while (next < byTime.length && nextClose == closeTime) {
                     closeNext(session, perEvent);
                 }
                 if (!perEvent) {
@@ -147,6 +152,7 @@ public final class Replay {
 
         private void closeNext(ReplaySession session, boolean perEvent) {
             session.close(byTime[next++].id());
+            nextClose = next < byTime.length ? byTime[next].closeTime() : Long.MAX_VALUE;
             if (perEvent) {
                 session.react();
             }

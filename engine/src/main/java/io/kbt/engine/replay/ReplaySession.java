@@ -106,9 +106,19 @@ final class ReplaySession implements StrategyContext {
         afterBook(m);
     }
 
+    /**
+     * Most deltas change a level's size but not the best prices; then the mark, the market's sample and the P&amp;L
+     * point would all repeat what afterBook last recorded (a fill during the delta records its own), so they are
+     * skipped.
+     */
     void delta(int m, BookSide side, int price, long delta) {
+        KalshiBook book = books[m];
+        int bestYesBid = book.bestYesBid();
+        int bestNoBid = book.bestNoBid();
         exchange.applyDelta(m, side, price, delta, seq);
-        afterBook(m);
+        if (book.bestYesBid() != bestYesBid || book.bestNoBid() != bestNoBid) {
+            afterBook(m);
+        }
     }
 
     void trade(int m, int yesPrice, long count, BookSide takerSide) {
@@ -159,7 +169,10 @@ final class ReplaySession implements StrategyContext {
         pendingFills.add(fill);
     }
 
-    /** The strategy's turn: pending fills first, then the batch callback, then samples of what it changed. */
+    /**
+     * The strategy's turn: pending fills first, then the batch callback, then samples of what it changed. No P&amp;L
+     * point here: quotes and fair values do not move P&amp;L, and every fill, mark and settlement records its own.
+     */
     void react() {
         deliverFills();
         strategy.onBatch(this);
@@ -169,7 +182,6 @@ final class ReplaySession implements StrategyContext {
             recorder.sampleIfChanged(now, m);
         }
         touchedCount = 0;
-        recorder.pnl(now);
     }
 
     private void deliverFills() {
