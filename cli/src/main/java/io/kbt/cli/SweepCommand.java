@@ -74,8 +74,8 @@ final class SweepCommand implements Callable<Integer> {
                 outcomes = new SweepRunner(new Backtester(data, config), threads, db != null)
                         .run(base, points, (done, total) -> bar.stepTo(done));
             }
-            String label = db != null ? store(db, base, data, outcomes) : null;
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+            String label = db != null ? store(db, base, data, outcomes) : null;
             SweepReport.write(out, parsed.keys(),
                     outcomes.stream().map(o -> new SweepRow(o.params(), o.result())).toList());
             print(stdout, base, data, outcomes, elapsedMs);
