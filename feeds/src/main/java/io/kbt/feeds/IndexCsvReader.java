@@ -13,18 +13,15 @@ import java.util.List;
  * name ({@code ts|time|timestamp}, {@code price|level|value}); without, they are the first two. Times must not go
  * backwards. {@code seq} is the line number.
  */
-public final class IndexCsvReader implements FeedReader {
+public final class IndexCsvReader extends LineFeedReader {
     public static final String INDEX = "index";
 
-    private final LineSource lines;
     private final int symbolId;
-    private final FeedStats stats = new FeedStats();
     private int tsColumn;
     private int priceColumn = 1;
     private boolean started;
     private boolean anyLine;
     private long lastTs = Long.MIN_VALUE;
-    private long line;
 
     public IndexCsvReader(Path file, String symbol, TickerRegistry registry) {
         this(file, file.toString(), symbol, registry);
@@ -32,7 +29,7 @@ public final class IndexCsvReader implements FeedReader {
 
     /** Reads {@code file} but names it {@code sourceName} in errors. */
     public IndexCsvReader(Path file, String sourceName, String symbol, TickerRegistry registry) {
-        this.lines = new LineSource(file, sourceName);
+        super(file, sourceName);
         this.symbolId = registry.symbolId(symbol);
     }
 
@@ -129,25 +126,5 @@ public final class IndexCsvReader implements FeedReader {
         } catch (NumberFormatException | ArithmeticException e) {
             throw bad("ts is neither ISO-8601 with a zone nor an epoch number: \"" + text + "\"");
         }
-    }
-
-    @Override
-    public String sourceName() {
-        return lines.sourceName();
-    }
-
-    @Override
-    public long line() {
-        return line;
-    }
-
-    @Override
-    public FeedStats stats() {
-        return stats;
-    }
-
-    @Override
-    public void close() {
-        lines.close();
     }
 }

@@ -37,7 +37,7 @@ import java.util.Set;
  * their deltas and trades counted as {@code skipped_after_gap:delta} / {@code skipped_after_gap:trade}. Without
  * a gap, a delta or trade for a market with no snapshot yet is bad input.
  */
-public final class KalshiWsReader implements FeedReader {
+public final class KalshiWsReader extends LineFeedReader {
     /** Event counters in {@link #stats()}. */
     public static final String SNAPSHOT = "snapshot";
 
@@ -69,11 +69,9 @@ public final class KalshiWsReader implements FeedReader {
         }
     }
 
-    private final LineSource lines;
     private final TickerRegistry registry;
     private final JsonFields fields;
     private final WsFrame frame;
-    private final FeedStats stats = new FeedStats();
     private final Map<String, MarketState> markets = new HashMap<>();
     private final Map<Long, Long> lastSeqBySid = new HashMap<>();
     private final Set<Long> sidsWithGap = new HashSet<>();
@@ -81,7 +79,6 @@ public final class KalshiWsReader implements FeedReader {
     /** Data frames read before any frame carried a time; they get the next frame's time. */
     private final List<Ready> untimed = new ArrayList<>();
     private long latestTs = NO_TIME;
-    private long line;
     private boolean anyLine;
     private boolean finished;
 
@@ -91,7 +88,7 @@ public final class KalshiWsReader implements FeedReader {
 
     /** Reads {@code file} but names it {@code sourceName} in errors (e.g. as the user typed it). */
     public KalshiWsReader(Path file, String sourceName, TickerRegistry registry) {
-        this.lines = new LineSource(file, sourceName);
+        super(file, sourceName);
         this.registry = registry;
         this.fields = new JsonFields(sourceName);
         this.frame = new WsFrame(fields.mapper().getFactory(), fields);
@@ -337,25 +334,5 @@ public final class KalshiWsReader implements FeedReader {
             case Trade t -> new Trade(ts, t.seq(), t.market(), t.yesPrice(), t.count(), t.takerSide());
             default -> throw new IllegalStateException("unexpected untimed event " + event);
         };
-    }
-
-    @Override
-    public String sourceName() {
-        return lines.sourceName();
-    }
-
-    @Override
-    public long line() {
-        return line;
-    }
-
-    @Override
-    public FeedStats stats() {
-        return stats;
-    }
-
-    @Override
-    public void close() {
-        lines.close();
     }
 }

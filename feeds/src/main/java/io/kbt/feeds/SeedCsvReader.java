@@ -25,7 +25,7 @@ import java.util.List;
  * <p>{@code seq} = line × {@value #SEQ_PER_LINE} + the event's position within its row, so events of one row
  * (a trade and its delta) keep their order and every event has its own (ts, seq).
  */
-public final class SeedCsvReader implements FeedReader {
+public final class SeedCsvReader extends LineFeedReader {
     /** Spacing of seq between lines; a row emits at most 2 × 99 + 2 events, fewer than this. */
     public static final int SEQ_PER_LINE = 1000;
 
@@ -44,7 +44,6 @@ public final class SeedCsvReader implements FeedReader {
 
     private record Ready(MarketEvent event, long line) {}
 
-    private final LineSource lines;
     private final String ticker;
     private final int marketId;
     private final int symbolId;
@@ -52,7 +51,6 @@ public final class SeedCsvReader implements FeedReader {
     private final int maxTicks;
     private final long[] yesBids;
     private final long[] noBids;
-    private final FeedStats stats = new FeedStats();
     private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private int timeColumn;
     private int operationColumn;
@@ -65,7 +63,6 @@ public final class SeedCsvReader implements FeedReader {
     private boolean bookStarted;
     private boolean finished;
     private long lastTs = Long.MIN_VALUE;
-    private long line;
     private long rowSeq;
     private long rowTs;
 
@@ -75,7 +72,7 @@ public final class SeedCsvReader implements FeedReader {
 
     /** Reads {@code file} but names it {@code sourceName} in errors. */
     public SeedCsvReader(Path file, String sourceName, String ticker, String symbol, TickerRegistry registry) {
-        this.lines = new LineSource(file, sourceName);
+        super(file, sourceName);
         this.ticker = ticker;
         this.marketId = registry.marketId(ticker);
         this.symbolId = registry.symbolId(symbol);
@@ -294,25 +291,5 @@ public final class SeedCsvReader implements FeedReader {
 
     private long nextSeq() {
         return rowSeq++;
-    }
-
-    @Override
-    public String sourceName() {
-        return lines.sourceName();
-    }
-
-    @Override
-    public long line() {
-        return line;
-    }
-
-    @Override
-    public FeedStats stats() {
-        return stats;
-    }
-
-    @Override
-    public void close() {
-        lines.close();
     }
 }
