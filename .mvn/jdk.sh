@@ -1,20 +1,20 @@
-# Sourced by ./kbt and .ci/run: exports JAVA_HOME pointing at a JDK >= 21, looking at JAVA_HOME, then the
-# java on PATH, then /usr/lib/jvm, so a clean machine with any JDK 21+ installed just works.
+# Sourced by ./kbt, ./mvnw and .ci/run (POSIX sh): exports JAVA_HOME pointing at a JDK >= 21, looking at
+# JAVA_HOME, then the java on PATH, then /usr/lib/jvm, so a clean machine with any JDK 21+ installed just works.
 kbt_java_major() {
   "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 kbt_find_jdk() {
-  local candidates=() dir major
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  kbt_on_path=""
   if command -v java >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+    kbt_on_path=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
   fi
-  for dir in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do candidates+=("${dir%/}"); done
-  for dir in "${candidates[@]}"; do
-    [ -x "$dir/bin/java" ] && [ -x "$dir/bin/javac" ] || continue
-    major=$(kbt_java_major "$dir")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      export JAVA_HOME="$dir"
+  for kbt_dir in "${JAVA_HOME:-}" "$kbt_on_path" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
+    kbt_dir=${kbt_dir%/}
+    [ -n "$kbt_dir" ] && [ -x "$kbt_dir/bin/java" ] && [ -x "$kbt_dir/bin/javac" ] || continue
+    kbt_major=$(kbt_java_major "$kbt_dir")
+    if [ -n "$kbt_major" ] && [ "$kbt_major" -ge 21 ]; then
+      JAVA_HOME=$kbt_dir
+      export JAVA_HOME
       return 0
     fi
   done

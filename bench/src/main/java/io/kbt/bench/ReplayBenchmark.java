@@ -37,9 +37,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Replay-loop throughput: a deterministic in-memory day of {@value #MARKETS} markets and {@value #EVENTS} events
- * (deltas, trades, S&amp;P ticks; a few snapshots) replayed from an {@link EventTape} with a strategy that looks
- * at every market after every batch and re-quotes the touch (skewed by inventory) where the book moved.
- * Score = events per second on one thread.
+ * (deltas, trades, S&amp;P ticks; a few snapshots) replayed from an {@link EventTape} with a strategy that reacts
+ * to every batch: it looks at the markets the batch changed ({@link StrategyContext#updated}) and re-quotes the
+ * touch (skewed by inventory) where the book or our position moved. A variant looks at all 12 markets after
+ * every batch instead. Score = events per second on one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -67,7 +68,16 @@ public class ReplayBenchmark {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public RunResult replayEventTape() {
-        return Replay.run(instruments, tape.source(), new TouchQuoter(), ReplayConfig.defaults(), RunListener.NONE);
+        return Replay.run(instruments, tape.source(), new TouchQuoter(false), ReplayConfig.defaults(),
+                RunListener.NONE);
+    }
+
+    /** The same quoting, but the strategy scans every market after every batch. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public RunResult replayEventTapeScanningAllMarkets() {
+        return Replay.run(instruments, tape.source(), new TouchQuoter(true), ReplayConfig.defaults(),
+                RunListener.NONE);
     }
 
     /** The same day with a strategy that never quotes: the cost of books, marks and batching alone. */
@@ -145,31 +155,46 @@ public class ReplayBenchmark {
 
     /** Joins the best bid and ask with 10 contracts, one tick back on the side we are long. */
     static final class TouchQuoter implements Strategy {
+        private final boolean scanAll;
         private final int[] lastBid = new int[MARKETS];
         private final int[] lastAsk = new int[MARKETS];
         private final long[] lastPosition = new long[MARKETS];
 
+        TouchQuoter(boolean scanAll) {
+            this.scanAll = scanAll;
+        }
+
         @Override
         public void onBatch(StrategyContext context) {
-            for (int m = 0; m < MARKETS; m++) {
-                BookView book = context.book(m);
-                int bid = book.bestYesBid();
-                int ask = book.bestYesAsk();
-                long position = context.position(m);
-                if (bid == lastBid[m] && ask == lastAsk[m] && position == lastPosition[m]) {
-                    continue;
+            if (scanAll) {
+                for (int m = 0; m < MARKETS; m++) {
+                    requote(context, m);
                 }
-                lastBid[m] = bid;
-                lastAsk[m] = ask;
-                lastPosition[m] = position;
-                if (context.closed(m) || bid == 0 || ask == 0 || ask - bid < 2) {
-                    context.quote(m, Quote.NONE);
-                    continue;
+            } else {
+                for (int i = 0; i < context.updatedCount(); i++) {
+                    requote(context, context.updated(i));
                 }
-                int skew = position > 2_000 ? 1 : 0;
-                int askSkew = position < -2_000 ? 1 : 0;
-                context.quote(m, new Quote(bid - skew, 1_000, ask + askSkew, 1_000, true));
             }
+        }
+
+        private void requote(StrategyContext context, int m) {
+            BookView book = context.book(m);
+            int bid = book.bestYesBid();
+            int ask = book.bestYesAsk();
+            long position = context.position(m);
+            if (bid == lastBid[m] && ask == lastAsk[m] && position == lastPosition[m]) {
+                return;
+            }
+            lastBid[m] = bid;
+            lastAsk[m] = ask;
+            lastPosition[m] = position;
+            if (context.closed(m) || bid == 0 || ask == 0 || ask - bid < 2) {
+                context.quote(m, Quote.NONE);
+                return;
+            }
+            int skew = position > 2_000 ? 1 : 0;
+            int askSkew = position < -2_000 ? 1 : 0;
+            context.quote(m, new Quote(bid - skew, 1_000, ask + askSkew, 1_000, true));
         }
 
         @Override

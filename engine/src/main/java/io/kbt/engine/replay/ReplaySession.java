@@ -27,6 +27,7 @@ import io.kbt.engine.strategy.StrategyContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +51,21 @@ final class ReplaySession implements StrategyContext {
     private final double[] indexLevels;
     private final Result[] settledResult;
     private final List<Fill> pendingFills = new ArrayList<>();
-    private final boolean[] touched;
+    /** Markets the strategy quoted or priced in its current callback: their samples may have changed. */
+    private final MarketSet touched;
+    /**
+     * The market of every change since the strategy's last batch callback, repeats included: one store per event
+     * is cheaper than keeping a set, which is built only if the strategy asks ({@link #updatedCount}).
+     */
+    private int[] changes = new int[64];
+    private int changeCount;
+    /** {@link #changes} as they were when the current batch callback began. */
+    private int[] shownChanges = new int[64];
+    private int shownCount;
+    /** The strategy's view: {@link #shownChanges} without repeats, built on first use in each callback. */
+    private final MarketSet updated;
+    private boolean updatedBuilt;
     private final boolean[] warnedCrossed;
-    private final int[] touchedList;
-    private int touchedCount;
     private long now = Long.MIN_VALUE;
     private long seq;
     long events;
@@ -81,9 +93,9 @@ final class ReplaySession implements StrategyContext {
         Arrays.fill(indexLevels, Double.NaN);
         settledResult = new Result[n];
         Arrays.fill(settledResult, Result.UNKNOWN);
-        touched = new boolean[n];
+        touched = new MarketSet(n);
+        updated = new MarketSet(n);
         warnedCrossed = new boolean[n];
-        touchedList = new int[n];
     }
 
     void start() {
@@ -102,6 +114,7 @@ final class ReplaySession implements StrategyContext {
 
     void snapshot(BookSnapshot snapshot) {
         int m = snapshot.market();
+        changed(m);
         exchange.applySnapshot(snapshot, seq);
         afterBook(m);
     }
@@ -112,6 +125,7 @@ final class ReplaySession implements StrategyContext {
      * skipped.
      */
     void delta(int m, BookSide side, int price, long delta) {
+        changed(m);
         KalshiBook book = books[m];
         int bestYesBid = book.bestYesBid();
         int bestNoBid = book.bestNoBid();
@@ -122,6 +136,7 @@ final class ReplaySession implements StrategyContext {
     }
 
     void trade(int m, int yesPrice, long count, BookSide takerSide) {
+        changed(m);
         exchange.onTrade(m, yesPrice, count, takerSide, seq);
     }
 
@@ -148,6 +163,7 @@ final class ReplaySession implements StrategyContext {
             return;
         }
         orders.close(m);
+        changed(m);
         Market market = markets[m];
         int symbol = underlying[m];
         SettlementRule.Outcome outcome =
@@ -167,6 +183,7 @@ final class ReplaySession implements StrategyContext {
         Fill fill = new Fill(now, m, action, price, count, fee, liquidity, portfolio.position(m), cause, rule);
         recorder.fill(fill, tickMicros[m]);
         pendingFills.add(fill);
+        changed(m);
     }
 
     /**
@@ -174,14 +191,25 @@ final class ReplaySession implements StrategyContext {
      * point here: quotes and fair values do not move P&amp;L, and every fill, mark and settlement records its own.
      */
     void react() {
+        int[] shown = changes;
+        changes = shownChanges;
+        shownChanges = shown;
+        shownCount = changeCount;
+        changeCount = 0;
+        updatedBuilt = false;
         deliverFills();
         strategy.onBatch(this);
-        for (int i = 0; i < touchedCount; i++) {
-            int m = touchedList[i];
-            touched[m] = false;
-            recorder.sampleIfChanged(now, m);
+        for (int i = 0; i < touched.size(); i++) {
+            recorder.sampleIfChanged(now, touched.get(i));
         }
-        touchedCount = 0;
+        touched.clear();
+    }
+
+    private void changed(int m) {
+        if (changeCount == changes.length) {
+            changes = Arrays.copyOf(changes, changeCount * 2);
+        }
+        changes[changeCount++] = m;
     }
 
     private void deliverFills() {
@@ -250,21 +278,31 @@ final class ReplaySession implements StrategyContext {
     }
 
     @Override
+    public int updatedCount() {
+        if (!updatedBuilt) {
+            updated.clear();
+            for (int i = 0; i < shownCount; i++) {
+                updated.add(shownChanges[i]);
+            }
+            updatedBuilt = true;
+        }
+        return updated.size();
+    }
+
+    @Override
+    public int updated(int i) {
+        return updated.get(Objects.checkIndex(i, updatedCount()));
+    }
+
+    @Override
     public void quote(int market, Quote quote) {
         orders.apply(market, quote, seq);
-        touch(market);
+        touched.add(market);
     }
 
     @Override
     public void fair(int market, double cents) {
         recorder.fair(market, cents);
-        touch(market);
-    }
-
-    private void touch(int m) {
-        if (!touched[m]) {
-            touched[m] = true;
-            touchedList[touchedCount++] = m;
-        }
+        touched.add(market);
     }
 }

@@ -26,6 +26,16 @@ public interface StrategyContext {
     long pnlMicros();
 
     /**
+     * How many markets changed since the previous batch callback: a book snapshot, delta or trade, one of our
+     * fills, or its close. Index ticks list no market (they move every fair value that depends on them), so a
+     * strategy that prices from an index still looks at every market when its index ticks.
+     */
+    int updatedCount();
+
+    /** The {@code i}-th changed market ({@code 0 <= i < updatedCount()}), each listed once, in order of change. */
+    int updated(int i);
+
+    /**
      * Sets the target quotes for {@code market}; the order manager cancels, places or keeps resting orders to
      * match. Re-sending an unchanged side keeps its queue place.
      */
