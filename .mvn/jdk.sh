@@ -1,12 +1,15 @@
 # Sourced by ./kbt, ./mvnw and .ci/run (POSIX sh): exports JAVA_HOME pointing at a JDK >= 21, looking at
 # JAVA_HOME, then the java on PATH, then /usr/lib/jvm, so a clean machine with any JDK 21+ installed just works.
-# The feature release of the JDK at $1: from its release file when it has one (no JVM start), else from java.
+# The feature release of the JDK at $1: from its release file when it says (no JVM start), else from java.
 kbt_java_major() {
+  kbt_v=""
   if [ -f "$1/release" ]; then
-    sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$1/release" | head -n 1
-  else
-    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+    kbt_v=$(sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9]*\).*/\2/p' "$1/release" | head -n 1)
   fi
+  if [ -z "$kbt_v" ]; then
+    kbt_v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
+  fi
+  echo "$kbt_v"
 }
 kbt_find_jdk() {
   kbt_on_path=""

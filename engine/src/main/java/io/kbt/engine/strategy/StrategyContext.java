@@ -1,6 +1,7 @@
 package io.kbt.engine.strategy;
 
 import io.kbt.engine.market.Instruments;
+import java.util.Objects;
 
 /**
  * What a strategy sees and does during a replay. It exposes nothing later than {@link #now()}.
@@ -27,13 +28,20 @@ public interface StrategyContext {
 
     /**
      * How many markets changed since the previous batch callback: a book snapshot, delta or trade, one of our
-     * fills, or its close. Index ticks list no market (they move every fair value that depends on them), so a
-     * strategy that prices from an index still looks at every market when its index ticks.
+     * fills, or its close (data after a close still lists the market). Meaningful in {@link Strategy#onBatch} and
+     * {@link Strategy#onFill}; {@link Strategy#onSettlement} sees the previous batch's list. Index ticks and the
+     * passing of time (a market opening, a stop before close) list no market: a strategy that prices from an
+     * index or from time still looks at every market when those move. Contexts that do not track changes list
+     * every market.
      */
-    int updatedCount();
+    default int updatedCount() {
+        return instruments().markets().size();
+    }
 
     /** The {@code i}-th changed market ({@code 0 <= i < updatedCount()}), each listed once, in order of change. */
-    int updated(int i);
+    default int updated(int i) {
+        return Objects.checkIndex(i, updatedCount());
+    }
 
     /**
      * Sets the target quotes for {@code market}; the order manager cancels, places or keeps resting orders to

@@ -56,9 +56,7 @@ class ReplayPropertiesTest {
         };
         ReplayConfig config = new ReplayConfig(QueueModels.byName(queue), FeeSchedules.byName("standard-maker"),
                 perEvent);
-        var source = tape ? EventTape.record(new ListEventSource(day.events)).source()
-                : new ListEventSource(day.events);
-        return new Run(Replay.run(day.instruments, source, strategy, config, both), recording, strategy);
+        return new Run(Replay.run(day.instruments, source(day, tape), strategy, config, both), recording, strategy);
     }
 
     @Property(tries = 40)
@@ -129,6 +127,91 @@ class ReplayPropertiesTest {
         assertThat(taped.recording().all).isEqualTo(first.recording().all);
         assertThat(withoutTiming(second.result())).isEqualTo(withoutTiming(first.result()));
         assertThat(withoutTiming(taped.result())).isEqualTo(withoutTiming(first.result()));
+    }
+
+    /**
+     * A strategy that re-quotes a market when its best prices, our position or its closing changed, and only
+     * then, sometimes at the other side's price so that it takes. Such a strategy loses nothing by looking only
+     * at {@link io.kbt.engine.strategy.StrategyContext#updated} markets instead of all of them.
+     */
+    private static final class RequoteOnChange implements io.kbt.engine.strategy.Strategy {
+        private final boolean onlyUpdated;
+        private final int[] lastBid = new int[2];
+        private final int[] lastAsk = new int[2];
+        private final long[] lastPosition = new long[2];
+        private final boolean[] lastClosed = new boolean[2];
+
+        RequoteOnChange(boolean onlyUpdated) {
+            this.onlyUpdated = onlyUpdated;
+        }
+
+        @Override
+        public void onBatch(io.kbt.engine.strategy.StrategyContext context) {
+            boolean[] look = {!onlyUpdated, !onlyUpdated};
+            for (int i = 0; onlyUpdated && i < context.updatedCount(); i++) {
+                look[context.updated(i)] = true;
+            }
+            // in id order either way, so that both emit their samples in the same order
+            for (int m = 0; m < 2; m++) {
+                if (look[m]) {
+                    requote(context, m);
+                }
+            }
+        }
+
+        private void requote(io.kbt.engine.strategy.StrategyContext context, int m) {
+            var book = context.book(m);
+            int bid = book.bestYesBid();
+            int ask = book.bestYesAsk();
+            long position = context.position(m);
+            boolean closed = context.closed(m);
+            if (bid == lastBid[m] && ask == lastAsk[m] && position == lastPosition[m] && closed == lastClosed[m]) {
+                return;
+            }
+            lastBid[m] = bid;
+            lastAsk[m] = ask;
+            lastPosition[m] = position;
+            lastClosed[m] = closed;
+            if (closed || bid == 0 || ask == 0) {
+                context.quote(m, io.kbt.engine.strategy.Quote.NONE);
+                return;
+            }
+            int ourBid = Math.min(ask, bid + 1);
+            int ourAsk = Math.max(bid, ask - 1);
+            long size = 100 + Math.floorMod(position, 300);
+            context.quote(m, ourBid < ourAsk
+                    ? new io.kbt.engine.strategy.Quote(ourBid, size, ourAsk, size, false)
+                    : new io.kbt.engine.strategy.Quote(ourBid, size, 0, 0, false));
+        }
+
+        @Override
+        public long positionLimit() {
+            return 2_000;
+        }
+    }
+
+    @Property(tries = 30)
+    void aStrategyLookingOnlyAtUpdatedMarketsActsAsIfItScannedThemAll(
+            @ForAll long seed, @ForAll boolean perEvent, @ForAll boolean tape) {
+        RandomDay day = new RandomDay(seed, 2_000);
+        ReplayConfig config = new ReplayConfig(QueueModels.byName("risk-averse"), FeeSchedules.byName("standard"),
+                perEvent);
+        Recording all = new Recording();
+        Recording updated = new Recording();
+        RunResult scanning = Replay.run(day.instruments, source(day, tape), new RequoteOnChange(false), config, all);
+        RunResult listing = Replay.run(day.instruments, source(day, tape), new RequoteOnChange(true), config,
+                updated);
+
+        Statistics.label("taker fills").collect(
+                all.fills.stream().anyMatch(f -> f.liquidity() == Liquidity.TAKER) ? "some" : "none");
+        Statistics.label("taker fills").coverage(c -> c.check("some").percentage(p -> p > 50));
+        assertThat(all.fills).isNotEmpty();
+        assertThat(updated.all).isEqualTo(all.all);
+        assertThat(withoutTiming(listing)).isEqualTo(withoutTiming(scanning));
+    }
+
+    private static io.kbt.engine.event.EventSource source(RandomDay day, boolean tape) {
+        return tape ? EventTape.record(new ListEventSource(day.events)).source() : new ListEventSource(day.events);
     }
 
     private static RunResult withoutTiming(RunResult r) {

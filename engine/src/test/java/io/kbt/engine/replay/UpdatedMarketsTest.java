@@ -47,7 +47,8 @@ class UpdatedMarketsTest {
                 new IndexTick(2, 2, 0, 4010),
                 new BookDelta(3, 3, 1, BookSide.YES, 39, 500),
                 new Trade(4, 4, 0, 40, 2_000, BookSide.NO),
-                new IndexTick(5, 5, 0, 4011));
+                new Trade(4, 5, 1, 45, 100, BookSide.YES),
+                new IndexTick(5, 6, 0, 4011));
     }
 
     /** Records the updated list per callback and joins market 0's bid at 2 so that the trade at 4 fills us. */
@@ -76,7 +77,7 @@ class UpdatedMarketsTest {
                 Map.entry(1L, List.of(List.of(1, 0))),
                 Map.entry(2L, List.of(List.of())),
                 Map.entry(3L, List.of(List.of(1))),
-                Map.entry(4L, List.of(List.of(0))),
+                Map.entry(4L, List.of(List.of(0, 1))),
                 Map.entry(5L, List.of(List.of())),
                 Map.entry(CLOSE_0, List.of(List.of(0))),
                 Map.entry(CLOSE_1, List.of(List.of(1))));
@@ -89,7 +90,19 @@ class UpdatedMarketsTest {
                 RunListener.NONE);
 
         assertThat(watcher.seen.get(1L)).containsExactly(List.of(1), List.of(0));
-        assertThat(watcher.seen.get(4L)).containsExactly(List.of(0));
+        assertThat(watcher.seen.get(4L)).containsExactly(List.of(0), List.of(1));
+    }
+
+    @Test
+    void aLongBatchListsEachMarketOnce() {
+        List<MarketEvent> events = new ArrayList<>(day());
+        for (int i = 0; i < 500; i++) {
+            events.add(new BookDelta(6, 100 + i, i % 2, BookSide.NO, 50, 100));
+        }
+        Watcher watcher = new Watcher();
+        Replay.run(INSTRUMENTS, new ListEventSource(events), watcher, ReplayConfig.defaults(), RunListener.NONE);
+
+        assertThat(watcher.seen.get(6L)).containsExactly(List.of(0, 1));
     }
 
     @Test

@@ -77,16 +77,6 @@ final class FakeContext implements StrategyContext {
     }
 
     @Override
-    public int updatedCount() {
-        return 0;
-    }
-
-    @Override
-    public int updated(int i) {
-        throw new IndexOutOfBoundsException(i);
-    }
-
-    @Override
     public void quote(int market, Quote quote) {
         quotes.add(new QuoteCall(market, quote));
     }
