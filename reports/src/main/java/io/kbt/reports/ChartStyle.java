@@ -100,13 +100,15 @@ final class ChartStyle {
     }
 
     /** A blank chart area saying why there is nothing to draw. */
-    static void drawEmpty(Graphics2D g, int top, int height, String message) {
-        g.setColor(Color.WHITE);
-        g.fillRect(0, top, WIDTH, height);
+    static void writeEmpty(Path file, String message) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(image);
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(FONT, Font.PLAIN, 28));
         int width = g.getFontMetrics().stringWidth(message);
-        g.drawString(message, (WIDTH - width) / 2, top + height / 2);
+        g.drawString(message, (WIDTH - width) / 2, HEIGHT / 2);
+        g.dispose();
+        write(file, image);
     }
 
     /** Renders {@code charts} stacked top to bottom into one 1600-wide PNG. */

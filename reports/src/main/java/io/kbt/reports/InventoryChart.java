@@ -1,8 +1,6 @@
 package io.kbt.reports;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,11 +30,7 @@ final class InventoryChart {
         List<SeriesBuffer.Points> positions = drawn.stream().map(m -> m.position.points()).toList();
         TimeAxis axis = TimeAxis.covering(positions);
         if (axis.isEmpty()) {
-            BufferedImage image = new BufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = ChartStyle.canvas(image);
-            ChartStyle.drawEmpty(g, 0, ChartStyle.HEIGHT, title + ": no positions recorded");
-            g.dispose();
-            ChartStyle.write(file, image);
+            ChartStyle.writeEmpty(file, title + ": no positions recorded");
             return;
         }
         String fullTitle = leftOut == 0 ? title

@@ -1,8 +1,6 @@
 package io.kbt.reports;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -28,11 +26,7 @@ final class PnlChart {
         SeriesBuffer.Points drawdown = series.drawdown.points();
         TimeAxis axis = TimeAxis.covering(List.of(marked, realized, fees));
         if (axis.isEmpty()) {
-            BufferedImage image = new BufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = ChartStyle.canvas(image);
-            ChartStyle.drawEmpty(g, 0, ChartStyle.HEIGHT, title + ": no P&L recorded");
-            g.dispose();
-            ChartStyle.write(file, image);
+            ChartStyle.writeEmpty(file, title + ": no P&L recorded");
             return;
         }
         XYChart top = ChartStyle.timeChart(TOP_HEIGHT, title, "P&L ($)", axis);

@@ -19,6 +19,7 @@ import io.kbt.engine.run.MarketSummary;
 import io.kbt.engine.run.PnlPoint;
 import io.kbt.engine.run.RunResult;
 import io.kbt.engine.run.Sample;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +149,21 @@ class BacktestReportTest {
         }
         try (var files = Files.list(dir)) {
             assertThat(files.filter(f -> f.getFileName().toString().startsWith("fills-"))).hasSize(4);
+        }
+    }
+
+    @Test
+    void aRunWithNothingRecordedStillGetsItsPnlAndInventoryChartsSayingSo() throws IOException {
+        try (BacktestReport report = new BacktestReport(dir, INSTRUMENTS, 0)) {
+            report.finish(result(0), info());
+        }
+        for (String chart : new String[] {"pnl.png", "inventory.png"}) {
+            BufferedImage image = ImageIO.read(dir.resolve(chart).toFile());
+            assertThat(image.getWidth()).isEqualTo(1600);
+            assertThat(image.getHeight()).isEqualTo(1000);
+            // a white canvas with the message written on it
+            assertThat(image.getRGB(5, 5)).isEqualTo(0xFFFFFFFF);
+            assertThat(Pngs.distinctColours(image)).isGreaterThan(1);
         }
     }
 
