@@ -162,9 +162,9 @@ public final class DataDirectory {
         Map<String, TickSize> tickSizes = new HashMap<>();
         metadata.forEach((ticker, market) -> tickSizes.put(ticker, market.tickSize()));
 
-        // First pass: which markets the data holds, and their time span.
+        // First pass: which markets the data holds, and their time span (first, last) by scan id.
         TickerRegistry scanRegistry = new TickerRegistry(tickSizes);
-        Map<String, long[]> spans = new TreeMap<>();
+        List<long[]> spansById = new ArrayList<>();
         for (DataFile file : files) {
             if (file.kind() == DataFile.Kind.MARKETS) {
                 continue;
@@ -173,13 +173,21 @@ public final class DataDirectory {
                 for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
                     if (!(event instanceof IndexTick)) {
                         int market = marketOf(event);
-                        long[] span = spans.computeIfAbsent(scanRegistry.tickers().get(market),
-                                t -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                        while (spansById.size() <= market) {
+                            spansById.add(new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                        }
+                        long[] span = spansById.get(market);
                         span[0] = Math.min(span[0], event.ts());
                         span[1] = Math.max(span[1], event.ts());
                     }
                 }
                 warnings.addAll(reader.stats().warnings());
+            }
+        }
+        Map<String, long[]> spans = new TreeMap<>();
+        for (int id = 0; id < spansById.size(); id++) {
+            if (spansById.get(id)[0] != Long.MAX_VALUE) {
+                spans.put(scanRegistry.ticker(id), spansById.get(id));
             }
         }
 

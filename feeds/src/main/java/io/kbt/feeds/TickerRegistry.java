@@ -44,6 +44,11 @@ public final class TickerRegistry {
         return tickSizes.getOrDefault(ticker, TickSize.CENT);
     }
 
+    /** The ticker of market {@code id}. */
+    public String ticker(int id) {
+        return tickers.get(id);
+    }
+
     /** Tickers by id. */
     public List<String> tickers() {
         return List.copyOf(tickers);

@@ -312,7 +312,7 @@ public final class EventImporter {
         }
 
         private String ticker(int id) {
-            return registry.tickers().get(id);
+            return registry.ticker(id);
         }
     }
 
