@@ -29,6 +29,8 @@ public final class FairValueStrategy implements Strategy {
     private final Market[] byClose;
     private final int[] symbolOf;
     private final boolean[] quoting;
+    /** The last quote sent per market, handed back to the rule so that an unchanged quote is not rebuilt. */
+    private final Quote[] lastQuote;
     private int firstOpen;
     private boolean lossStopped;
 
@@ -47,6 +49,8 @@ public final class FairValueStrategy implements Strategy {
             symbolOf[market.id()] = instruments.symbolId(market.underlying());
         }
         this.quoting = new boolean[instruments.markets().size()];
+        this.lastQuote = new Quote[instruments.markets().size()];
+        Arrays.fill(lastQuote, Quote.NONE);
     }
 
     @Override
@@ -84,7 +88,8 @@ public final class FairValueStrategy implements Strategy {
                 withdraw(context, id);
             } else {
                 Quote quote = rule.quote(fairCents, context.position(id), book.bestYesBid(), book.bestYesAsk(),
-                        book.maxTicks());
+                        book.maxTicks(), lastQuote[id]);
+                lastQuote[id] = quote;
                 context.quote(id, quote);
                 quoting[id] = true;
             }

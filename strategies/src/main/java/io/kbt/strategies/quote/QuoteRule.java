@@ -27,6 +27,14 @@ public final class QuoteRule {
      * (0 when that side of the book is empty).
      */
     public Quote quote(double fairCents, long position, int bestBid, int bestAsk, int maxTicks) {
+        return quote(fairCents, position, bestBid, bestAsk, maxTicks, Quote.NONE);
+    }
+
+    /**
+     * The same, returning {@code previous} itself when the quote has not changed: the strategy re-prices every
+     * market on every batch and almost every quote repeats, so this saves an object per market and batch.
+     */
+    public Quote quote(double fairCents, long position, int bestBid, int bestAsk, int maxTicks, Quote previous) {
         if (!Double.isFinite(fairCents)) {
             return Quote.NONE;
         }
@@ -60,7 +68,13 @@ public final class QuoteRule {
         if (ask > top) {
             askSize = 0;
         }
-        return new Quote(bidSize > 0 ? (int) bid : 0, bidSize, askSize > 0 ? (int) ask : 0, askSize, params.postOnly());
+        int bidPrice = bidSize > 0 ? (int) bid : 0;
+        int askPrice = askSize > 0 ? (int) ask : 0;
+        if (previous.bidPrice() == bidPrice && previous.bidSize() == bidSize && previous.askPrice() == askPrice
+                && previous.askSize() == askSize && previous.postOnly() == params.postOnly()) {
+            return previous;
+        }
+        return new Quote(bidPrice, bidSize, askPrice, askSize, params.postOnly());
     }
 
     private static long clamp(long value, long min, long max) {
