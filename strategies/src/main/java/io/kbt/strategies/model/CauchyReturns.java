@@ -24,14 +24,18 @@ public record CauchyReturns(double x0, double gamma0, double h) implements Retur
     }
 
     @Override
+    public double scale(double tauSeconds) {
+        return gamma(tauSeconds);
+    }
+
+    @Override
     public double location() {
         return x0;
     }
 
     /** ½ + atan((x − x0)/γ)/π, written as atan2(1, −z)/π so the lower tail does not cancel. */
     @Override
-    public double cdf(double x, double tauSeconds) {
-        double gamma = gamma(tauSeconds);
+    public double cdfAtScale(double x, double gamma) {
         if (!(gamma > 0) || !Double.isFinite(gamma)) {
             return Steps.cdf(x, x0);
         }
@@ -39,8 +43,7 @@ public record CauchyReturns(double x0, double gamma0, double h) implements Retur
     }
 
     @Override
-    public double survival(double x, double tauSeconds) {
-        double gamma = gamma(tauSeconds);
+    public double survivalAtScale(double x, double gamma) {
         if (!(gamma > 0) || !Double.isFinite(gamma)) {
             return 1.0 - Steps.cdf(x, x0);
         }

@@ -25,14 +25,18 @@ public record NormalReturns(double mu, double sigma0, double h) implements Retur
     }
 
     @Override
+    public double scale(double tauSeconds) {
+        return sigma(tauSeconds);
+    }
+
+    @Override
     public double location() {
         return mu;
     }
 
     /** Φ(z) = ½·erfc(−z/√2): erfc keeps the lower tail accurate where 1 − Φ would round to 0. */
     @Override
-    public double cdf(double x, double tauSeconds) {
-        double sigma = sigma(tauSeconds);
+    public double cdfAtScale(double x, double sigma) {
         if (!(sigma > 0) || !Double.isFinite(sigma)) {
             return Steps.cdf(x, mu);
         }
@@ -40,8 +44,7 @@ public record NormalReturns(double mu, double sigma0, double h) implements Retur
     }
 
     @Override
-    public double survival(double x, double tauSeconds) {
-        double sigma = sigma(tauSeconds);
+    public double survivalAtScale(double x, double sigma) {
         if (!(sigma > 0) || !Double.isFinite(sigma)) {
             return 1.0 - Steps.cdf(x, mu);
         }

@@ -5,11 +5,24 @@ package io.kbt.strategies.model;
  * Both tails are exposed so far strikes keep their precision instead of cancelling to 0 or 1.
  */
 public sealed interface ReturnModel permits CauchyReturns, NormalReturns {
+    /** The scale of r (γ or σ) over {@code tauSeconds}; one value serves every strike at that horizon. */
+    double scale(double tauSeconds);
+
+    /** P(r ≤ x) when r has scale {@code scale} (not positive or not finite: r sits at its location). */
+    double cdfAtScale(double x, double scale);
+
+    /** P(r &gt; x) when r has scale {@code scale} (not positive or not finite: r sits at its location). */
+    double survivalAtScale(double x, double scale);
+
     /** P(r ≤ x) for the return over {@code tauSeconds} (&gt; 0). */
-    double cdf(double x, double tauSeconds);
+    default double cdf(double x, double tauSeconds) {
+        return cdfAtScale(x, scale(tauSeconds));
+    }
 
     /** P(r &gt; x) for the return over {@code tauSeconds} (&gt; 0). */
-    double survival(double x, double tauSeconds);
+    default double survival(double x, double tauSeconds) {
+        return survivalAtScale(x, scale(tauSeconds));
+    }
 
     /** The location of r (x0 or μ): returns at or above it use the survival side for precision. */
     double location();

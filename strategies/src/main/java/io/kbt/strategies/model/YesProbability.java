@@ -70,12 +70,13 @@ public final class YesProbability {
     /** P(a ≤ r ≤ b), taking the difference on the side of the location where both terms are tail masses. */
     private static double between(ReturnModel model, double a, double b, double tau) {
         double location = model.location();
+        double scale = model.scale(tau);
         if (a >= location) {
-            return model.survival(a, tau) - model.survival(b, tau);
+            return model.survivalAtScale(a, scale) - model.survivalAtScale(b, scale);
         }
         if (b <= location) {
-            return model.cdf(b, tau) - model.cdf(a, tau);
+            return model.cdfAtScale(b, scale) - model.cdfAtScale(a, scale);
         }
-        return 1.0 - model.cdf(a, tau) - model.survival(b, tau);
+        return 1.0 - model.cdfAtScale(a, scale) - model.survivalAtScale(b, scale);
     }
 }
