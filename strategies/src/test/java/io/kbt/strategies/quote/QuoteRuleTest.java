@@ -100,6 +100,17 @@ class QuoteRuleTest {
         assertThat(SEED.quote(Double.NaN, 0, 60, 80, 100)).isEqualTo(Quote.NONE);
     }
 
+    @Test
+    void anUnchangedQuoteIsHandedBackAndAChangedOneIsNew() {
+        Quote first = SEED.quote(70.4, 0, 60, 80, 100);
+        Quote same = SEED.quote(70.4, 0, 60, 80, 100, first);
+        Quote moved = SEED.quote(72.4, 0, 60, 80, 100, first);
+
+        assertThat(same).isSameAs(first);
+        assertThat(moved).isNotSameAs(first).isEqualTo(SEED.quote(72.4, 0, 60, 80, 100));
+        assertThat(moved.bidPrice()).isEqualTo(first.bidPrice() + 2);
+    }
+
     @Property(tries = 500)
     void quotesStayOnTheGridAndNeverCrossEachOther(
             @ForAll @DoubleRange(min = 0, max = 100) double fair,
