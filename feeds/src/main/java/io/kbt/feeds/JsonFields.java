@@ -122,7 +122,7 @@ final class JsonFields {
      */
     int price(JsonValue value, String field, boolean dollars, TickSize tick, String ticker) {
         long micros;
-        String shown;
+        String dollarText = null;
         if (dollars) {
             String text = decimalText(value, field);
             long parsed;
@@ -136,23 +136,28 @@ final class JsonFields {
                         + ticker);
             }
             micros = parsed;
-            shown = "$" + text;
+            dollarText = text;
         } else {
             long cents = integer(value, field, "an integer number of cents");
             if (cents <= 0 || cents >= 100) {
                 throw bad("price " + cents + "¢ in \"" + field + "\" is outside 1..99¢ (market " + ticker + ")");
             }
             micros = cents * 10_000;
-            shown = cents + "¢";
         }
         if (micros <= 0 || micros >= DOLLAR_MICROS) {
-            throw bad("price " + shown + " in \"" + field + "\" is outside (0, $1) (market " + ticker + ")");
+            throw bad("price " + shown(dollarText, micros) + " in \"" + field + "\" is outside (0, $1) (market " + ticker
+                    + ")");
         }
         if (micros % tick.micros() != 0) {
-            throw bad("price " + shown + " in \"" + field + "\" is off the " + describe(tick) + " tick grid of "
-                    + ticker);
+            throw bad("price " + shown(dollarText, micros) + " in \"" + field + "\" is off the " + describe(tick)
+                    + " tick grid of " + ticker);
         }
         return (int) (micros / tick.micros());
+    }
+
+    /** A price as the file wrote it, for errors only (built there, not for every price read). */
+    private static String shown(String dollarText, long micros) {
+        return dollarText != null ? "$" + dollarText : micros / 10_000 + "¢";
     }
 
     private long integer(JsonValue value, String field, String what) {
