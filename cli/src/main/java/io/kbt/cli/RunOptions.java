@@ -71,11 +71,11 @@ final class RunOptions {
     DatabaseOptions db;
 
     Selection selection() {
-        LocalDate last = to != null ? to : from;
-        if (last.isBefore(from)) {
-            throw new UsageException("--to " + last + " is before --from " + from);
+        try {
+            return new Selection(series, markets, from, to != null ? to : from);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        return new Selection(series, markets, from, last);
     }
 
     StrategySpec strategySpec() {

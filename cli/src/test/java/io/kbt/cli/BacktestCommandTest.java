@@ -154,6 +154,16 @@ class BacktestCommandTest {
     }
 
     @Test
+    void anEndDateBeforeTheStartIsAUsageError() {
+        CliRun run = CliRun.of("backtest", "--from", "2023-04-11", "--to", DAY, "--out", out.resolve("dates").toString(),
+                "--data", realDay.toString());
+
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--to 2023-04-10 is before --from 2023-04-11");
+        assertThat(out.resolve("dates")).doesNotExist();
+    }
+
+    @Test
     void anUnknownQueueModelOrFeeScheduleIsAUsageError() {
         CliRun queue = CliRun.of("backtest", "--from", DAY, "--queue", "fifo", "--out", out.resolve("q").toString(),
                 "--data", realDay.toString());
