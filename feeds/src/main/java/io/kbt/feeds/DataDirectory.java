@@ -8,7 +8,6 @@ import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.market.TickSize;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The files of a {@code kbt backtest --data DIR} (the directory and its subdirectories): recognises recordings
@@ -133,12 +131,7 @@ public final class DataDirectory {
 
     /** The first bytes of a file as text, gunzipped when it is gzip; empty when unreadable. */
     private static String head(Path file, int bytes) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(2);
-            int first = raw.read();
-            int second = raw.read();
-            raw.reset();
-            InputStream in = first == 0x1f && second == 0x8b ? new GZIPInputStream(raw) : raw;
+        try (InputStream in = LineSource.openGunzipped(file)) {
             return new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";

@@ -45,24 +45,28 @@ final class LineSource implements AutoCloseable {
 
     private static InputStream open(Path file, String sourceName) {
         try {
-            BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            return openGunzipped(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(sourceName, 0, "no such file");
+        } catch (EOFException | ZipException e) {
+            throw new BadInputException(sourceName, 1, "gzip header is cut short or corrupt", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sourceName, e);
+        }
+    }
+
+    /** The bytes of {@code file}, gunzipped when it starts with gzip's magic number. */
+    static InputStream openGunzipped(Path file) throws IOException {
+        BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
             raw.mark(2);
             int first = raw.read();
             int second = raw.read();
             raw.reset();
-            if (first == 0x1f && second == 0x8b) {
-                try {
-                    return new GZIPInputStream(raw, 1 << 16);
-                } catch (EOFException | ZipException e) {
-                    raw.close();
-                    throw new BadInputException(sourceName, 1, "gzip header is cut short or corrupt", e);
-                }
-            }
-            return raw;
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(sourceName, 0, "no such file");
+            return first == 0x1f && second == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + sourceName, e);
+            raw.close();
+            throw e;
         }
     }
 
