@@ -8,11 +8,12 @@ import java.util.Map;
 
 /** Counters and warnings of one read: events by kind, frames skipped by type, and anything worth telling. */
 public final class FeedStats {
-    private final Map<String, Long> counts = new LinkedHashMap<>();
+    /** One mutable cell per kind: counting does not box a Long per event. */
+    private final Map<String, long[]> counts = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     public void increment(String kind) {
-        counts.merge(kind, 1L, Long::sum);
+        counts.computeIfAbsent(kind, k -> new long[1])[0]++;
     }
 
     public void warn(String warning) {
@@ -21,11 +22,14 @@ public final class FeedStats {
 
     /** Counts by kind in first-seen order, e.g. snapshot, delta, trade, index, skipped:ok. */
     public Map<String, Long> counts() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        Map<String, Long> copy = new LinkedHashMap<>();
+        counts.forEach((kind, cell) -> copy.put(kind, cell[0]));
+        return Collections.unmodifiableMap(copy);
     }
 
     public long count(String kind) {
-        return counts.getOrDefault(kind, 0L);
+        long[] cell = counts.get(kind);
+        return cell == null ? 0 : cell[0];
     }
 
     public List<String> warnings() {
