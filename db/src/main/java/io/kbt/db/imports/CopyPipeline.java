@@ -48,7 +48,7 @@ final class CopyPipeline implements AutoCloseable {
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
     private final List<Future<?>> pending = new ArrayList<>();
     private final Map<EventTable, Chunk> chunks = new EnumMap<>(EventTable.class);
-    private final Map<EventTable, Long> rows = new EnumMap<>(EventTable.class);
+    private final long[] rows = new long[EventTable.values().length];
     private final Set<String> partitions = new HashSet<>();
     private volatile boolean aborted;
 
@@ -81,12 +81,12 @@ final class CopyPipeline implements AutoCloseable {
             chunks.put(table, chunk);
         }
         chunk.months.add(ts);
-        rows.merge(table, 1L, Long::sum);
+        rows[table.ordinal()]++;
         return chunk.writer;
     }
 
     long rows(EventTable table) {
-        return rows.getOrDefault(table, 0L);
+        return rows[table.ordinal()];
     }
 
     /** Runs {@code work} on the connection's thread and waits for it. */
