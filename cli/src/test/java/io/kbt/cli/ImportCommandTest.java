@@ -109,7 +109,9 @@ class ImportCommandTest {
                                 + "2023-04-10 13:31:02.651062+00:00,,Insert,21,1,A,2\n"), 3L),
                 Arguments.of("empty file", List.of("import", "kalshi-ws"), write("empty.jsonl", ""), 0L),
                 Arguments.of("non-UTF-8 byte", List.of("import", "kalshi-ws"), nonUtf8(), 3L),
-                Arguments.of("gzip cut short", List.of("import", "kalshi-ws"), cutGzip(), -1L));
+                Arguments.of("gzip cut short", List.of("import", "kalshi-ws"), cutGzip(), -1L),
+                Arguments.of("a directory for a markets file", List.of("import", "markets"),
+                        Files.createDirectories(dir.resolve("markets-dir.json")), 0L));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -51,7 +51,7 @@ final class LineSource implements AutoCloseable {
         } catch (EOFException | ZipException e) {
             throw new BadInputException(sourceName, 1, "gzip header is cut short or corrupt", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + sourceName, e);
+            throw new BadInputException(sourceName, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -31,7 +31,6 @@ public final class MarketsImporter {
 
     public Report importFile(Path file) {
         long started = System.nanoTime();
-        Sha256.of(file, file.toString());
         List<MarketInfo> infos = new MarketsJsonReader(file).read();
         Map<MarketStore.Change, Integer> changes = new EnumMap<>(MarketStore.Change.class);
         db.dsl().transaction(tx -> {
