@@ -50,7 +50,6 @@ public final class KalshiWsReader extends LineFeedReader {
 
     private static final long NO_TIME = Long.MIN_VALUE;
 
-    private record Ready(MarketEvent event, long line) {}
 
     /** What the reader knows of one market while reading. */
     private static final class MarketState {
@@ -75,9 +74,10 @@ public final class KalshiWsReader extends LineFeedReader {
     private final Map<String, MarketState> markets = new HashMap<>();
     private final Map<Long, Long> lastSeqBySid = new HashMap<>();
     private final Set<Long> sidsWithGap = new HashSet<>();
-    private final ArrayDeque<Ready> ready = new ArrayDeque<>();
+    /** Events parsed but not yet handed out; each one's seq is its line. */
+    private final ArrayDeque<MarketEvent> ready = new ArrayDeque<>();
     /** Data frames read before any frame carried a time; they get the next frame's time. */
-    private final List<Ready> untimed = new ArrayList<>();
+    private final List<MarketEvent> untimed = new ArrayList<>();
     private long latestTs = NO_TIME;
     private boolean anyLine;
     private boolean finished;
@@ -112,9 +112,9 @@ public final class KalshiWsReader extends LineFeedReader {
             frame.parse(lines.chars(), lines.length());
             frame();
         }
-        Ready next = ready.poll();
-        line = next.line;
-        return next.event;
+        MarketEvent next = ready.poll();
+        line = next.seq();
+        return next;
     }
 
     private void finish() {
@@ -123,7 +123,7 @@ public final class KalshiWsReader extends LineFeedReader {
             throw new BadInputException(lines.sourceName(), 0, "empty file: no frames");
         }
         if (!untimed.isEmpty()) {
-            throw new BadInputException(lines.sourceName(), untimed.get(0).line,
+            throw new BadInputException(lines.sourceName(), untimed.get(0).seq(),
                     "no frame in the file carries a timestamp, so its snapshots cannot be placed in time");
         }
     }
@@ -315,16 +315,16 @@ public final class KalshiWsReader extends LineFeedReader {
 
     private void emit(MarketEvent event, long ts) {
         if (ts == NO_TIME) {
-            untimed.add(new Ready(event, fields.line()));
+            untimed.add(event);
             return;
         }
         if (!untimed.isEmpty()) {
-            for (Ready pending : untimed) {
-                ready.add(new Ready(withTime(pending.event, ts), pending.line));
+            for (MarketEvent pending : untimed) {
+                ready.add(withTime(pending, ts));
             }
             untimed.clear();
         }
-        ready.add(new Ready(event, fields.line()));
+        ready.add(event);
     }
 
     private static MarketEvent withTime(MarketEvent event, long ts) {
