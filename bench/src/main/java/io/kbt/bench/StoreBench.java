@@ -8,7 +8,7 @@ import io.kbt.db.imports.ImportReport;
 import io.kbt.db.imports.Imports;
 import io.kbt.db.replay.StoredData;
 import io.kbt.engine.market.Selection;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -14,8 +14,12 @@ public final class DatabaseOptions {
 
     /** The resolved URL: {@code --db} if given, else {@code KBT_DB_URL}, else the default. */
     public DbUrl resolve() {
-        boolean given = url != null && !url.equals(DbUrl.DEFAULT_URL);
-        return DbUrl.resolve(given ? url : null, System.getenv());
+        return DbUrl.resolve(given(), System.getenv());
+    }
+
+    /** The {@code --db} URL when the user gave one, else {@code null}. */
+    public String given() {
+        return url != null && !url.equals(DbUrl.DEFAULT_URL) ? url : null;
     }
 
     /** Opens the store; exit 4 with one line when it cannot be reached. */

@@ -1,15 +1,8 @@
 package io.kbt.cli;
 
-import io.kbt.cli.backtest.LoadedData;
-import io.kbt.db.Database;
-import io.kbt.db.replay.StoredData;
 import io.kbt.engine.exchange.QueueModels;
 import io.kbt.engine.fees.FeeSchedules;
-import io.kbt.engine.market.Selection;
-import io.kbt.engine.replay.ReplayConfig;
-import io.kbt.feeds.DataDirectory;
-import io.kbt.strategies.StrategyCatalog;
-import io.kbt.strategies.StrategySpec;
+import io.kbt.runner.RunSetup;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,7 +38,7 @@ final class RunOptions {
     Path data;
 
     @Option(names = "--strategy", defaultValue = "cauchy", paramLabel = "NAME",
-            description = "Strategy: cauchy or normal (default: ${DEFAULT-VALUE}).")
+            description = "Strategy: cauchy, normal or a plugin's (kbt strategies lists them; default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
@@ -70,43 +63,38 @@ final class RunOptions {
     @Mixin
     DatabaseOptions db;
 
-    Selection selection() {
+    @Option(names = "--plugin", paramLabel = "JAR",
+            description = "A jar (or class directory) of strategy plugins (repeatable; also every jar in env KBT_PLUGINS).")
+    List<Path> plugins = new ArrayList<>();
+
+    /** This command line's data, selection, strategy and simulation, laid on a library builder. */
+    <B extends RunSetup<B>> B setup(B builder) {
+        if (data != null) {
+            builder.data(data);
+        } else {
+            builder.database(db.given());
+        }
+        builder.from(from).to(to != null ? to : from)
+                .series(series.toArray(String[]::new))
+                .markets(markets.toArray(String[]::new))
+                .catalog(Plugins.catalog(plugins, System.getenv()))
+                .strategy(strategy)
+                .settings(settings());
         try {
-            return new Selection(series, markets, from, to != null ? to : from);
+            builder.queueModel(queue).fees(fees);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        return builder.reactPerEvent(react == React.EVENT);
     }
 
-    StrategySpec strategySpec() {
+    /** {@code --config} keys, then {@code --set} keys over them. */
+    private Map<String, String> settings() {
         Map<String, String> merged = new LinkedHashMap<>();
         if (config != null) {
-            merged.putAll(StrategyCatalog.readConfig(config));
+            merged.putAll(ConfigFile.read(config));
         }
         merged.putAll(settings);
-        return StrategyCatalog.spec(strategy, merged);
-    }
-
-    ReplayConfig replayConfig() {
-        try {
-            return ReplayConfig.defaults()
-                    .withQueueModel(QueueModels.byName(queue))
-                    .withFees(FeeSchedules.byName(fees))
-                    .withReactPerEvent(react == React.EVENT);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    boolean fromFiles() {
-        return data != null;
-    }
-
-    /** Loads the selection from {@code --data DIR}, or else from the database {@code store}. */
-    LoadedData load(Database store) {
-        if (data != null) {
-            return LoadedData.load(new DataDirectory(data)::open, selection(), data.toString());
-        }
-        return LoadedData.load(new StoredData(store)::open, selection(), "PostgreSQL " + store.url().describe());
+        return merged;
     }
 }

@@ -1,5 +1,6 @@
 package io.kbt.feeds;
 
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.event.EventSource;
 import io.kbt.engine.event.IndexTick;
 import io.kbt.engine.event.MarketEvent;

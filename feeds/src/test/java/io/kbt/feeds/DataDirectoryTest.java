@@ -1,5 +1,6 @@
 package io.kbt.feeds;
 
+import io.kbt.engine.event.DataSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

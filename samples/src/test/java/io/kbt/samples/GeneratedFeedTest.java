@@ -12,7 +12,7 @@ import io.kbt.engine.event.Trade;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
 import io.kbt.feeds.DataDirectory;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import io.kbt.feeds.IndexCsvReader;
 import io.kbt.feeds.KalshiWsReader;
 import io.kbt.feeds.TickerRegistry;

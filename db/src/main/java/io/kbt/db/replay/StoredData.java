@@ -12,7 +12,7 @@ import io.kbt.db.market.MarketStore;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

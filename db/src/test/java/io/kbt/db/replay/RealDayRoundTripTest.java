@@ -12,7 +12,7 @@ import io.kbt.db.testing.SharedData;
 import io.kbt.db.testing.TestDatabase;
 import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.market.Selection;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import io.kbt.feeds.SeedCsvReader;
 import io.kbt.feeds.TickerRegistry;
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import io.kbt.engine.event.BookSnapshot;
 import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.event.Trade;
 import io.kbt.engine.market.Selection;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import io.kbt.feeds.KalshiWsReader;
 import io.kbt.feeds.TickerRegistry;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
-package io.kbt.cli.backtest;
+package io.kbt.runner;
 
-import io.kbt.cli.UsageException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,13 +22,13 @@ public record Grid(List<Axis> axes) {
 
     public static Grid parse(List<String> specs) {
         if (specs == null || specs.isEmpty()) {
-            throw new UsageException("a sweep needs at least one --grid key=v1,v2,... or --grid key=start:end:step");
+            throw new InvalidRunException("a sweep needs at least one --grid key=v1,v2,... or --grid key=start:end:step");
         }
         List<Axis> axes = new ArrayList<>();
         for (String spec : specs) {
             Axis axis = parseAxis(spec);
             if (axes.stream().anyMatch(a -> a.key().equals(axis.key()))) {
-                throw new UsageException("--grid " + axis.key() + " is given twice");
+                throw new InvalidRunException("--grid " + axis.key() + " is given twice");
             }
             axes.add(axis);
         }
@@ -39,7 +38,7 @@ public record Grid(List<Axis> axes) {
     static Axis parseAxis(String spec) {
         int eq = spec.indexOf('=');
         if (eq <= 0 || eq == spec.length() - 1) {
-            throw new UsageException("--grid '" + spec + "': expected key=v1,v2,... or key=start:end:step");
+            throw new InvalidRunException("--grid '" + spec + "': expected key=v1,v2,... or key=start:end:step");
         }
         String key = spec.substring(0, eq).trim();
         String values = spec.substring(eq + 1).trim();
@@ -49,7 +48,7 @@ public record Grid(List<Axis> axes) {
         List<String> list = new ArrayList<>();
         for (String v : values.split(",")) {
             if (v.isBlank()) {
-                throw new UsageException("--grid '" + spec + "': empty value");
+                throw new InvalidRunException("--grid '" + spec + "': empty value");
             }
             list.add(v.trim());
         }
@@ -59,7 +58,7 @@ public record Grid(List<Axis> axes) {
     private static List<String> range(String spec, String values) {
         String[] parts = values.split(":");
         if (parts.length != 3) {
-            throw new UsageException("--grid '" + spec + "': a range is start:end:step");
+            throw new InvalidRunException("--grid '" + spec + "': a range is start:end:step");
         }
         BigDecimal start;
         BigDecimal end;
@@ -69,16 +68,16 @@ public record Grid(List<Axis> axes) {
             end = new BigDecimal(parts[1].trim());
             step = new BigDecimal(parts[2].trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--grid '" + spec + "': start, end and step must be numbers");
+            throw new InvalidRunException("--grid '" + spec + "': start, end and step must be numbers");
         }
         if (step.signum() <= 0 || end.compareTo(start) < 0) {
-            throw new UsageException("--grid '" + spec + "': needs start <= end and a positive step");
+            throw new InvalidRunException("--grid '" + spec + "': needs start <= end and a positive step");
         }
         List<String> list = new ArrayList<>();
         for (BigDecimal v = start; v.compareTo(end) <= 0; v = v.add(step)) {
             list.add(v.stripTrailingZeros().toPlainString());
             if (list.size() > 100_000) {
-                throw new UsageException("--grid '" + spec + "': more than 100,000 values");
+                throw new InvalidRunException("--grid '" + spec + "': more than 100,000 values");
             }
         }
         return List.copyOf(list);

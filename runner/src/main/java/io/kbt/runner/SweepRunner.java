@@ -1,4 +1,4 @@
-package io.kbt.cli.backtest;
+package io.kbt.runner;
 
 import io.kbt.engine.run.Fill;
 import io.kbt.engine.run.RunListener;
@@ -32,7 +32,7 @@ public final class SweepRunner {
     /** {@code keepFills}: hold every set's fills for storing with the runs (otherwise only figures are kept). */
     public SweepRunner(Backtester backtester, int threads, boolean keepFills) {
         if (threads < 1) {
-            throw new io.kbt.cli.UsageException("--threads must be at least 1");
+            throw new InvalidRunException("--threads must be at least 1");
         }
         this.backtester = backtester;
         this.threads = threads;

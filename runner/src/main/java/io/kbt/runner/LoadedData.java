@@ -1,10 +1,9 @@
-package io.kbt.cli.backtest;
+package io.kbt.runner;
 
-import io.kbt.cli.UsageException;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.EventTape;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -20,13 +19,13 @@ public record LoadedData(Instruments instruments, EventTape tape, long loadMs, L
     /**
      * Opens the selection with {@code opener} (files or PostgreSQL) and records every event into a tape.
      *
-     * @throws UsageException when the selection matches no market in {@code origin}
+     * @throws InvalidRunException when the selection matches no market in {@code origin}
      */
     public static LoadedData load(Function<Selection, DataSet> opener, Selection selection, String origin) {
         long start = System.nanoTime();
         try (DataSet data = opener.apply(selection)) {
             if (data.instruments().markets().isEmpty()) {
-                throw new UsageException("no market in " + origin + " matches " + describe(selection));
+                throw new InvalidRunException("no market in " + origin + " matches " + describe(selection));
             }
             EventTape tape = EventTape.record(data.events());
             long loadMs = (System.nanoTime() - start) / 1_000_000;

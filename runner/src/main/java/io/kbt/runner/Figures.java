@@ -1,4 +1,4 @@
-package io.kbt.cli.backtest;
+package io.kbt.runner;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

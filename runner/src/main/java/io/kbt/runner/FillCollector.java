@@ -1,4 +1,4 @@
-package io.kbt.cli.backtest;
+package io.kbt.runner;
 
 import io.kbt.engine.run.Fill;
 import io.kbt.engine.run.RunListener;

@@ -1,22 +1,23 @@
-package io.kbt.strategies;
+package io.kbt.engine.strategy;
 
 import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
  * What a strategy parameter accepts. {@link #canonical} validates a user's text and returns the one spelling
- * used in {@code params()}, summary.json and sweep columns ({@code 1.50} → {@code 1.5}, {@code TRUE} →
+ * used in a run's {@code params}, summary.json and sweep columns ({@code 1.50} → {@code 1.5}, {@code TRUE} →
  * {@code true}).
  */
-enum ParameterKind {
+public enum ParameterKind {
     REAL("a finite number"),
     POSITIVE_REAL("a number > 0"),
     NON_NEGATIVE_REAL("a number ≥ 0"),
     CONTRACTS("a number of contracts > 0 with at most 2 decimals"),
     BOOLEAN("true or false"),
     SECONDS("a whole number of seconds ≥ 0"),
+    WHOLE("a whole number ≥ 0"),
     CENTS_OR_NONE("a whole number of cents ≥ 0, or none"),
-    PRESET("none or seed");
+    TEXT("any text");
 
     /** Bounds that keep hundredths of a contract and micro-dollars far from overflowing a long. */
     private static final BigDecimal MAX_CONTRACTS = new BigDecimal("1000000000");
@@ -29,12 +30,12 @@ enum ParameterKind {
     }
 
     /** What the kind accepts, for error messages and the parameter table. */
-    String accepts() {
+    public String accepts() {
         return accepts;
     }
 
     /** The canonical spelling of {@code raw}, or {@code null} when this kind does not accept it. */
-    String canonical(String raw) {
+    public String canonical(String raw) {
         String text = raw.strip();
         return switch (this) {
             case REAL -> decimal(text, Double.NEGATIVE_INFINITY, false);
@@ -50,19 +51,26 @@ enum ParameterKind {
                 case "false", "no", "off" -> "false";
                 default -> null;
             };
-            case SECONDS -> wholeNumber(text);
+            case SECONDS, WHOLE -> wholeNumber(text);
             case CENTS_OR_NONE -> text.equalsIgnoreCase("none") ? "none" : wholeNumber(text);
-            case PRESET -> switch (text.toLowerCase(Locale.ROOT)) {
-                case "none", "seed" -> text.toLowerCase(Locale.ROOT);
-                default -> null;
-            };
+            case TEXT -> text;
         };
     }
 
+    /** Whether canonical values of this kind are numbers, so that a parameter's range applies. */
+    public boolean numeric() {
+        return this != BOOLEAN && this != TEXT;
+    }
+
     /** The canonical spelling of a decimal: no trailing zeros, no exponent for whole numbers. */
-    static String format(BigDecimal value) {
+    public static String format(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() <= 0 ? stripped.toBigInteger().toString() : stripped.toString();
+    }
+
+    /** The canonical spelling of a double, as {@link #REAL} would read its shortest decimal form. */
+    public static String format(double value) {
+        return REAL.canonical(Double.toString(value));
     }
 
     private static String decimal(String text, double bound, boolean strict) {

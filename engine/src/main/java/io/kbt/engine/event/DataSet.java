@@ -1,13 +1,12 @@
-package io.kbt.feeds;
+package io.kbt.engine.event;
 
-import io.kbt.engine.event.EventSource;
 import io.kbt.engine.market.Instruments;
 import java.util.List;
 
 /**
- * What {@link DataDirectory#open} hands the replay: the selected markets and symbols, one ordered stream of
- * their events over all files, and the notes and warnings met while scanning (skipped files, markets created
- * from their ticker).
+ * Market data selected for one replay, from any store (a {@code --data} directory, PostgreSQL, memory): the
+ * markets and symbols, one ordered stream of their events, and the notes and warnings met while selecting them
+ * (skipped files, markets created from their ticker).
  */
 public record DataSet(Instruments instruments, EventSource events, List<String> warnings) implements AutoCloseable {
     public DataSet {

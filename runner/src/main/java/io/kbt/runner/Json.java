@@ -1,4 +1,4 @@
-package io.kbt.cli;
+package io.kbt.runner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

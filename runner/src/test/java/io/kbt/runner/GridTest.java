@@ -1,9 +1,8 @@
-package io.kbt.cli.backtest;
+package io.kbt.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kbt.cli.UsageException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,11 @@ class GridTest {
 
     @Test
     void malformedAxesAreUsageErrors() {
-        assertThatThrownBy(() -> Grid.parse(List.of("skew"))).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> Grid.parse(List.of("skew=1:0:1"))).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> Grid.parse(List.of("skew=0:1:0"))).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> Grid.parse(List.of("skew"))).isInstanceOf(InvalidRunException.class);
+        assertThatThrownBy(() -> Grid.parse(List.of("skew=1:0:1"))).isInstanceOf(InvalidRunException.class);
+        assertThatThrownBy(() -> Grid.parse(List.of("skew=0:1:0"))).isInstanceOf(InvalidRunException.class);
         assertThatThrownBy(() -> Grid.parse(List.of("skew=a:b:c"))).hasMessageContaining("numbers");
         assertThatThrownBy(() -> Grid.parse(List.of("skew=1", "skew=2"))).hasMessageContaining("twice");
-        assertThatThrownBy(() -> Grid.parse(List.of())).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> Grid.parse(List.of())).isInstanceOf(InvalidRunException.class);
     }
 }

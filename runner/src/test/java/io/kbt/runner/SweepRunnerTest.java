@@ -1,4 +1,4 @@
-package io.kbt.cli.backtest;
+package io.kbt.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.engine.run.RunListener;
 import io.kbt.feeds.DataDirectory;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class SweepRunnerTest {
         };
         LoadedData data = LoadedData.load(counting, new Selection(List.of(), List.of(), DAY, DAY), "test");
         Backtester backtester = new Backtester(data, ReplayConfig.defaults());
-        StrategySpec base = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
+        StrategySpec base = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed"));
         var points = Grid.parse(List.of("halfSpread=1,2,3", "skew=0,0.1,0.2")).points();
 
         List<SweepRunner.Outcome> outcomes = new SweepRunner(backtester, 2, false).run(base, points, (done, total) -> { });
