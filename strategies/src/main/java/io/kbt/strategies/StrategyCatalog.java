@@ -1,5 +1,6 @@
 package io.kbt.strategies;
 
+import io.kbt.engine.strategy.ParameterKind;
 import io.kbt.engine.strategy.StrategyParameter;
 import io.kbt.engine.strategy.StrategyParams;
 import io.kbt.engine.strategy.StrategyProvider;
@@ -111,8 +112,10 @@ public final class StrategyCatalog {
      */
     public List<List<String>> parameterTable(String strategyName) {
         List<List<String>> rows = new ArrayList<>();
-        for (StrategyParameter p : parameters(provider(strategyName))) {
-            rows.add(List.of(p.key(), p.unit(), p.defaultValue() == null ? "" : p.defaultValue(), p.accepts(), p.doc()));
+        StrategyProvider provider = provider(strategyName);
+        for (StrategyParameter p : parameters(provider)) {
+            String accepts = p.key().equals(PRESET) ? "none or " + String.join(", ", presetNames(provider)) : p.accepts();
+            rows.add(List.of(p.key(), p.unit(), p.defaultValue() == null ? "" : p.defaultValue(), accepts, p.doc()));
         }
         return rows;
     }
@@ -131,13 +134,15 @@ public final class StrategyCatalog {
     private static List<StrategyParameter> parameters(StrategyProvider provider) {
         List<StrategyParameter> all = new ArrayList<>();
         if (!provider.presets().isEmpty()) {
-            List<String> names = new ArrayList<>(provider.presets().keySet());
-            names.sort(null);
-            all.add(StrategyParameter.of(PRESET, io.kbt.engine.strategy.ParameterKind.TEXT, "", "none",
-                    "a named parameter set (" + String.join(", ", names) + "); keys given override it"));
+            all.add(StrategyParameter.of(PRESET, ParameterKind.TEXT, "", "none",
+                    "a named parameter set (" + String.join(", ", presetNames(provider)) + "); keys given override it"));
         }
         all.addAll(provider.parameters());
         return all;
+    }
+
+    private static List<String> presetNames(StrategyProvider provider) {
+        return provider.presets().keySet().stream().sorted().toList();
     }
 
     private static String canonical(StrategyProvider provider, List<StrategyParameter> parameters, String key,
@@ -159,10 +164,8 @@ public final class StrategyCatalog {
             String preset = typed.equalsIgnoreCase("none") ? "none" : provider.presets().keySet().stream()
                     .filter(typed::equalsIgnoreCase).findFirst().orElse(null);
             if (preset == null) {
-                List<String> names = new ArrayList<>(provider.presets().keySet());
-                names.sort(null);
                 throw new BadParameterException(key, "parameter preset of strategy " + provider.name() + ": '" + value
-                        + "' is not none or " + String.join(", ", names));
+                        + "' is not none or " + String.join(", ", presetNames(provider)));
             }
             return preset;
         }
