@@ -25,8 +25,12 @@ final class PluginJars {
 
     /** The repository's {@code examples/imbalance} project as a jar in {@code dir}. */
     static Path example(Path dir) {
-        Path project = repositoryRoot().resolve("examples/imbalance");
-        return build(dir.resolve("imbalance"), project.resolve("src/main/java"), project.resolve("src/main/resources"));
+        return project(repositoryRoot().resolve("examples/imbalance"), dir.resolve("imbalance"));
+    }
+
+    /** The main sources and resources of the Maven project at {@code project} as a jar in {@code dir}. */
+    static Path project(Path project, Path dir) {
+        return build(dir, project.resolve("src/main/java"), project.resolve("src/main/resources"));
     }
 
     /** {@code sources} (file name relative to the source root → text) and a provider registration, as a jar. */
