@@ -21,7 +21,7 @@ class PortfolioTest {
 
     @Test
     void aMakerBuyingFractionalContractsPaysExactlyPriceTimesCountPlusFee() {
-        Portfolio portfolio = new Portfolio(instruments(TickSize.CENT), FeeSchedules.byName("standard-maker"));
+        Portfolio portfolio = new Portfolio(instruments(TickSize.CENT), FeeSchedules.byName("taker=0.07,maker=0.0175"));
         long fee = portfolio.fill(0, Action.BUY, 17, 552, Liquidity.MAKER);
         assertThat(portfolio.cashMicros()).isEqualTo(-938_400);
         assertThat(fee).isEqualTo(20_000);
