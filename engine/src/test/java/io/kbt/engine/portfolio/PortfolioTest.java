@@ -81,4 +81,25 @@ class PortfolioTest {
         assertThat(portfolio.position(0)).isEqualTo(100);
         assertThat(portfolio.markedMicros()).isEqualTo(50_000);
     }
+
+    @Test
+    void withOneSideEmptyTheMarkFollowsTheSideLeftInsteadOfFreezing() {
+        Portfolio portfolio = new Portfolio(instruments(TickSize.CENT), FeeSchedules.byName("none"));
+        portfolio.fill(0, Action.BUY, 50, 100, Liquidity.MAKER);
+        portfolio.mark(0, 50, 55);
+        // Mid 52.5¢: long 1 yes bought at 50¢ is worth +2.5¢.
+        assertThat(portfolio.markedMicros()).isEqualTo(25_000);
+        // The asks are gone and yes bids stand at 97¢: the contract is worth at least that.
+        portfolio.mark(0, 97, 0);
+        assertThat(portfolio.markedMicros()).isEqualTo(470_000);
+        // Bids below the last mark leave it where it was: nothing says it fell.
+        portfolio.mark(0, 60, 0);
+        assertThat(portfolio.markedMicros()).isEqualTo(470_000);
+        // Only asks, at 3¢: it is worth at most that.
+        portfolio.mark(0, 0, 3);
+        assertThat(portfolio.markedMicros()).isEqualTo(-470_000);
+        // An empty book keeps the last mark.
+        portfolio.mark(0, 0, 0);
+        assertThat(portfolio.markedMicros()).isEqualTo(-470_000);
+    }
 }
