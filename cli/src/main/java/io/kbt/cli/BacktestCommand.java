@@ -61,6 +61,9 @@ final class BacktestCommand implements Callable<Integer> {
             out.printf("  %-28s %-7s P&L %s, %d fills, final position %s%n", market.ticker(), market.result(),
                     Figures.dollars(market.pnlMicros()), market.fills(), Figures.contracts(market.finalPosition()));
         }
+        for (String warning : result.anomalies().warnings()) {
+            out.printf("  warning       %s%n", warning);
+        }
         if (run.runId() != null) {
             out.printf("  stored as run %d%n", run.runId());
         }

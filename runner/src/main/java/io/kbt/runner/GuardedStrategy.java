@@ -9,9 +9,9 @@ import io.kbt.engine.strategy.Strategy;
 import io.kbt.engine.strategy.StrategyContext;
 
 /**
- * Runs a strategy — possibly a plugin's — behind a fence: it sees the replay through a context that hands out
- * read-only books and markets without their results, and whatever it throws becomes a
- * {@link StrategyFailedException} naming the strategy, the market it last touched and the replay time.
+ * Runs a strategy — possibly a plugin's — behind a fence: whatever it throws becomes a
+ * {@link StrategyFailedException} naming the strategy, the market it last touched and the replay time. (The
+ * engine already shows strategies read-only books and markets without their results.)
  */
 final class GuardedStrategy implements Strategy {
     private final String name;
@@ -84,7 +84,6 @@ final class GuardedStrategy implements Strategy {
         StrategyContext context;
         /** The market the strategy touched last, for the error message. */
         int market = -1;
-        private final ReadOnlyBook[] books = new ReadOnlyBook[view.markets().size()];
 
         @Override
         public long now() {
@@ -93,18 +92,13 @@ final class GuardedStrategy implements Strategy {
 
         @Override
         public Instruments instruments() {
-            return view;
+            return context.instruments();
         }
 
         @Override
         public BookView book(int m) {
             market = m;
-            ReadOnlyBook book = books[m];
-            if (book == null) {
-                book = books[m] = new ReadOnlyBook();
-            }
-            book.book = context.book(m);
-            return book;
+            return context.book(m);
         }
 
         @Override
@@ -149,41 +143,6 @@ final class GuardedStrategy implements Strategy {
         public void fair(int m, double cents) {
             market = m;
             context.fair(m, cents);
-        }
-    }
-
-    /** A book the strategy cannot cast back to the engine's mutable one. */
-    private static final class ReadOnlyBook implements BookView {
-        BookView book;
-
-        @Override
-        public int bestYesBid() {
-            return book.bestYesBid();
-        }
-
-        @Override
-        public int bestYesAsk() {
-            return book.bestYesAsk();
-        }
-
-        @Override
-        public long yesBidSize(int price) {
-            return book.yesBidSize(price);
-        }
-
-        @Override
-        public long yesAskSize(int price) {
-            return book.yesAskSize(price);
-        }
-
-        @Override
-        public int maxTicks() {
-            return book.maxTicks();
-        }
-
-        @Override
-        public boolean live() {
-            return book.live();
         }
     }
 }

@@ -124,13 +124,14 @@ public final class Replay {
         }
 
         /**
-         * Ends the batch at {@code batchTs} (if {@code pending}): markets closing at that time close after its
-         * data, then the strategy reacts. Then markets closing strictly between the batch and the next event
+         * Ends the batch at {@code batchTs} (if {@code pending}): its held trades fill and its queues settle,
+         * markets closing at that time close after its data, then the strategy reacts. Then markets closing strictly between the batch and the next event
          * at {@code nextTs} close at their own times, each close time a batch of its own.
          */
         void between(long batchTs, boolean pending, long nextTs, ReplaySession session, boolean perEvent) {
             // Most batches end with no market closing: one comparison with the cached next close time.
             if (pending) {
+                session.endBatch();
                 while (next < byTime.length && nextClose <= batchTs) {
                     closeNext(session, perEvent);
                 }
