@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Strategy plugins: the jars given with {@code --plugin} plus every {@code *.jar} in the directory env
+ * Plugins (strategies, queue models, fee schedules): the jars given with {@code --plugin} plus every {@code *.jar} in the directory env
  * {@code KBT_PLUGINS} names, on one class loader whose parent is kbt's own, so a plugin sees kbt's classes (the
  * SPI, the engine, Commons Math) and the catalog sees the built-ins beside the plugins.
  */
@@ -23,15 +23,20 @@ final class Plugins {
 
     private Plugins() {}
 
-    /** The catalog of built-ins and plugins; a missing jar or directory is a usage error naming it. */
+    /** The catalog of built-in and plugin strategies. */
     static StrategyCatalog catalog(List<Path> jars, Map<String, String> env) {
+        return StrategyCatalog.load(loader(jars, env));
+    }
+
+    /** kbt's class loader, or one over the plugins with kbt's as parent; a missing jar or directory is a usage error. */
+    static ClassLoader loader(List<Path> jars, Map<String, String> env) {
         List<Path> all = new ArrayList<>(jars);
         String dir = env.get(ENV);
         if (dir != null && !dir.isBlank()) {
             all.addAll(jarsIn(Path.of(dir)));
         }
         if (all.isEmpty()) {
-            return StrategyCatalog.builtIn();
+            return Plugins.class.getClassLoader();
         }
         List<URL> urls = new ArrayList<>();
         for (Path jar : all) {
@@ -45,8 +50,7 @@ final class Plugins {
             }
         }
         // Never closed: the plugins' classes run until the command ends.
-        ClassLoader loader = new URLClassLoader("kbt-plugins", urls.toArray(URL[]::new), Plugins.class.getClassLoader());
-        return StrategyCatalog.load(loader);
+        return new URLClassLoader("kbt-plugins", urls.toArray(URL[]::new), Plugins.class.getClassLoader());
     }
 
     private static List<Path> jarsIn(Path dir) {

@@ -49,11 +49,11 @@ final class RunOptions {
     Path config;
 
     @Option(names = "--queue", defaultValue = QueueModels.DEFAULT, paramLabel = "MODEL",
-            description = "Queue model: risk-averse, prob[:n=N] or optimistic (default: ${DEFAULT-VALUE}).")
+            description = "Queue model: risk-averse, prob[:n=N], optimistic or a plugin's NAME[:key=value,...] (default: ${DEFAULT-VALUE}).")
     String queue;
 
     @Option(names = "--fees", defaultValue = FeeSchedules.DEFAULT, paramLabel = "NAME",
-            description = "Fee schedule: none, standard, standard-maker or taker=R[,maker=M] (default: ${DEFAULT-VALUE}).")
+            description = "Fee schedule: none, standard, standard-maker, taker=R[,maker=M] or a plugin's NAME[:key=value,...] (default: ${DEFAULT-VALUE}).")
     String fees;
 
     @Option(names = "--react", defaultValue = "batch", paramLabel = "WHEN",
@@ -64,7 +64,7 @@ final class RunOptions {
     DatabaseOptions db;
 
     @Option(names = "--plugin", paramLabel = "JAR",
-            description = "A jar (or class directory) of strategy plugins (repeatable; also every jar in env KBT_PLUGINS).")
+            description = "A jar of plugins: strategies, queue models, fee schedules (repeatable; also every jar in env KBT_PLUGINS).")
     List<Path> plugins = new ArrayList<>();
 
     /** This command line's data, selection, strategy and simulation, laid on a library builder. */
@@ -77,14 +77,11 @@ final class RunOptions {
         builder.from(from).to(to != null ? to : from)
                 .series(series.toArray(String[]::new))
                 .markets(markets.toArray(String[]::new))
-                .catalog(Plugins.catalog(plugins, System.getenv()))
+                .plugins(Plugins.loader(plugins, System.getenv()))
                 .strategy(strategy)
-                .settings(settings());
-        try {
-            builder.queueModel(queue).fees(fees);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+                .settings(settings())
+                .queueModel(queue)
+                .fees(fees);
         return builder.reactPerEvent(react == React.EVENT);
     }
 

@@ -41,8 +41,11 @@ public abstract class RunSetup<B extends RunSetup<B>> {
     private String strategyName = "cauchy";
     private final Map<String, String> settings = new LinkedHashMap<>();
     private StrategySpec spec;
-    private QueueModel queueModel = QueueModels.byName(QueueModels.DEFAULT);
-    private FeeSchedule fees = FeeSchedules.standard();
+    private ClassLoader loader = RunSetup.class.getClassLoader();
+    private String queueName = QueueModels.DEFAULT;
+    private QueueModel queueModel;
+    private String feeName = FeeSchedules.DEFAULT;
+    private FeeSchedule fees;
     private boolean reactPerEvent;
     private Consumer<String> warnings = w -> { };
 
@@ -100,9 +103,13 @@ public abstract class RunSetup<B extends RunSetup<B>> {
         return self();
     }
 
-    /** The strategies {@code loader} finds, e.g. a plugin jar's class loader, beside the built-ins. */
-    public B plugins(ClassLoader loader) {
-        return catalog(StrategyCatalog.load(loader));
+    /**
+     * The strategies, queue models and fee schedules {@code plugins} finds (e.g. a class loader over plugin jars)
+     * beside the built-ins.
+     */
+    public B plugins(ClassLoader plugins) {
+        this.loader = plugins;
+        return catalog(StrategyCatalog.load(plugins));
     }
 
     /** The strategy called {@code name} in the catalog (default {@code cauchy}). */
@@ -155,9 +162,14 @@ public abstract class RunSetup<B extends RunSetup<B>> {
         return strategy(StrategyCatalog.of(List.of(provider)).spec(name, Map.of()));
     }
 
-    /** A queue model by name: {@code risk-averse} (default), {@code prob}, {@code prob:n=N}, {@code optimistic}. */
+    /**
+     * A queue model by name, {@code NAME[:key=value,...]}: {@code risk-averse} (default), {@code prob},
+     * {@code prob:n=N}, {@code optimistic}, or one a plugin provides.
+     */
     public B queueModel(String name) {
-        return queueModel(QueueModels.byName(name));
+        this.queueName = name;
+        this.queueModel = null;
+        return self();
     }
 
     public B queueModel(QueueModel model) {
@@ -165,9 +177,14 @@ public abstract class RunSetup<B extends RunSetup<B>> {
         return self();
     }
 
-    /** A fee schedule by name: {@code standard} (default), {@code standard-maker}, {@code none}, {@code taker=R[,maker=M]}. */
+    /**
+     * A fee schedule by name, {@code NAME[:key=value,...]}: {@code standard} (default), {@code standard-maker},
+     * {@code none}, {@code taker=R[,maker=M]}, or one a plugin provides.
+     */
     public B fees(String name) {
-        return fees(FeeSchedules.byName(name));
+        this.feeName = name;
+        this.fees = null;
+        return self();
     }
 
     public B fees(FeeSchedule schedule) {
@@ -228,7 +245,12 @@ public abstract class RunSetup<B extends RunSetup<B>> {
     }
 
     ReplayConfig replayConfig() {
-        return new ReplayConfig(queueModel, fees, reactPerEvent);
+        try {
+            return new ReplayConfig(queueModel != null ? queueModel : QueueModels.byName(queueName, loader),
+                    fees != null ? fees : FeeSchedules.byName(feeName, loader), reactPerEvent);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRunException(e.getMessage());
+        }
     }
 
     LoadedData load(Selection selection, Database opened) {
