@@ -1,5 +1,6 @@
 package io.kbt.strategies.fit;
 
+import io.kbt.engine.market.DailyClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.data.Percentage.withPercentage;

@@ -1,4 +1,4 @@
-package io.kbt.strategies.fit;
+package io.kbt.engine.market;
 
 import java.time.LocalDate;
 

@@ -1,7 +1,6 @@
-package io.kbt.cli;
+package io.kbt.feeds;
 
-import io.kbt.feeds.BadInputException;
-import io.kbt.strategies.fit.DailyClose;
+import io.kbt.engine.market.DailyClose;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,11 +19,11 @@ import java.util.Locale;
  * {@code date,close} header, dates strictly increasing. Anything else is a {@link BadInputException} with the
  * file and line.
  */
-final class DailyClosesCsv {
+public final class DailyClosesCsv {
     private DailyClosesCsv() {}
 
     /** The closes of {@code file} dated within [from, to] (either may be null: unbounded). */
-    static List<DailyClose> read(Path file, LocalDate from, LocalDate to) {
+    public static List<DailyClose> read(Path file, LocalDate from, LocalDate to) {
         String source = file.toString();
         List<DailyClose> closes = new ArrayList<>();
         LocalDate previous = null;

@@ -1,9 +1,9 @@
-package io.kbt.cli;
+package io.kbt.db.market;
 
 import io.kbt.db.Database;
 import io.kbt.db.DbUrl;
 import io.kbt.engine.market.Selection;
-import io.kbt.strategies.fit.DailyClose;
+import io.kbt.engine.market.DailyClose;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link DailyCloseStore} on PostgreSQL: per New York calendar day, the level of the symbol's last stored
+ * Daily closes from the store: per New York calendar day, the level of the symbol's last stored
  * {@code index_tick} (latest ts, then the stored order), the day's close for an index that stops ticking at 16:00.
  */
-final class StoredDailyCloses implements DailyCloseStore {
+public final class StoredDailyCloses {
     private static final String LAST_TICK_PER_DAY = """
             select distinct on (day) day, level
             from (select (ts at time zone 'America/New_York')::date as day, level, ts, seq, batch_id, sub
@@ -29,8 +29,10 @@ final class StoredDailyCloses implements DailyCloseStore {
             order by day, ts desc, seq desc, batch_id desc, sub desc
             """;
 
-    @Override
-    public List<DailyClose> dailyCloses(DbUrl url, String symbol, LocalDate from, LocalDate to) {
+    private StoredDailyCloses() {}
+
+    /** The closes of {@code symbol} on New York days {@code from}..{@code to} (inclusive), in date order. */
+    public static List<DailyClose> dailyCloses(DbUrl url, String symbol, LocalDate from, LocalDate to) {
         Selection days = new Selection(List.of(), List.of(), from, to);
         try (Database db = Database.open(url);
                 Connection connection = db.connection();
