@@ -3,7 +3,7 @@ package io.kbt.cli;
 import io.kbt.engine.run.RunResult;
 import io.kbt.runner.Backtest;
 import io.kbt.runner.BacktestResult;
-import io.kbt.runner.Figures;
+import io.kbt.reports.Figures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

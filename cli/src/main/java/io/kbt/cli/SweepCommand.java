@@ -1,6 +1,6 @@
 package io.kbt.cli;
 
-import io.kbt.runner.Figures;
+import io.kbt.reports.Figures;
 import io.kbt.runner.Sweep;
 import io.kbt.runner.SweepResult;
 import io.kbt.runner.SweepRunner.Outcome;
