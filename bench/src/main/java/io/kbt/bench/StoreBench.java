@@ -42,7 +42,7 @@ public final class StoreBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        DbUrl server = DbUrl.parse(admin, System.getenv(), null);
+        DbUrl server = DbUrl.parse(admin, System.getenv());
         DbUrl url = server.withDatabase("kbt_store_bench");
         execute(server, "drop database if exists kbt_store_bench with (force)");
         Database.migrate(url);
