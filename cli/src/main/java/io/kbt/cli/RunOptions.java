@@ -64,7 +64,7 @@ final class RunOptions {
     DatabaseOptions db;
 
     @Option(names = "--plugin", paramLabel = "JAR",
-            description = "A jar of plugins: strategies, queue models, fee schedules (repeatable; also every jar in env KBT_PLUGINS).")
+            description = "A jar of plugins: strategies, queue models, fee schedules, data formats (repeatable; also every jar in env KBT_PLUGINS).")
     List<Path> plugins = new ArrayList<>();
 
     /** This command line's data, selection, strategy and simulation, laid on a library builder. */

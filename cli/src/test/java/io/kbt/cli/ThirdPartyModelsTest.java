@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbt.samples.Samples;
+import io.kbt.feeds.DataDirectory;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A queue model and a fee schedule from outside kbt's packages ({@code com.example.thirdparty}, registered in this
+ * A queue model, a fee schedule and a data format from outside kbt's packages ({@code com.example.thirdparty}, registered in this
  * test source set's META-INF/services) are chosen by name like the built-ins.
  */
 class ThirdPartyModelsTest {
@@ -63,6 +72,35 @@ class ThirdPartyModelsTest {
         assertThat(perContract.get("fees_cents").decimalValue()).isPositive();
         assertThat(takersOnly.get("fees_cents").decimalValue())
                 .isLessThan(perContract.get("fees_cents").decimalValue());
+    }
+
+    @Test
+    void aThirdPartyDataFormatIsRecognisedInADataDirectory() throws IOException {
+        Path tsv = Files.createDirectories(dir.resolve("tsv"));
+        Files.copy(data.resolve("markets.json"), tsv.resolve("markets.json"));
+        Files.copy(data.resolve("kalshi-ws.jsonl.gz"), tsv.resolve("kalshi-ws.jsonl.gz"));
+        try (var csv = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(data.resolve("index-SPX.csv.gz"))), StandardCharsets.UTF_8))) {
+            List<String> lines = new ArrayList<>();
+            lines.add("ts\tlevel");
+            csv.readLine();
+            for (String line = csv.readLine(); line != null; line = csv.readLine()) {
+                String[] cells = line.split(",");
+                lines.add(Instant.parse(cells[0]).toEpochMilli() * 1000 + "\t" + cells[1]);
+            }
+            Files.write(tsv.resolve("index-SPX.tsv"), lines);
+        }
+
+        assertThat(new DataDirectory(tsv).files()).extracting(f -> f.format().name())
+                .containsExactlyInAnyOrder("markets", "kalshi-ws", "index-tsv");
+        JsonNode fromCsv = backtest("csv-index");
+        Path out = dir.resolve("tsv-index");
+        CliRun run = CliRun.of("backtest", "--data", tsv.toString(), "--from", DAY, "--set", "preset=seed",
+                "--out", out.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode fromTsv = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(fromTsv.get("fills").asLong()).isPositive().isEqualTo(fromCsv.get("fills").asLong());
+        assertThat(fromTsv.get("pnl_cents")).isEqualTo(fromCsv.get("pnl_cents"));
     }
 
     @Test

@@ -39,8 +39,8 @@ class DataDirectoryTest {
     @Test
     void theRealSeedDayReplaysTheSameEventsAsTheSeedReaderAndSkipsTheProbabilityCsv() {
         DataDirectory data = new DataDirectory(SharedData.file("kalshi-2023-04"));
-        assertThat(data.files()).extracting(DataFile::kind)
-                .containsExactlyInAnyOrder(DataFile.Kind.SEED_CSV, DataFile.Kind.MARKETS);
+        assertThat(data.files()).extracting(f -> f.format().name())
+                .containsExactlyInAnyOrder("seed-csv", "markets");
         assertThat(data.notes()).anyMatch(n -> n.contains("apr-10-probability.csv"));
         DataSet set = data.open(day("2023-04-10"));
         assertThat(set.instruments().markets()).extracting(Market::ticker).containsExactly("INXD-23APR10-B4075");

@@ -54,10 +54,13 @@ public sealed interface MarketData {
         return this instanceof StoreUrl(String url) ? Database.open(DbUrl.resolve(url, System.getenv())) : null;
     }
 
-    /** Reads {@code selection} into a tape; {@code opened} is what {@link #open} returned. */
-    default LoadedData load(Selection selection, Database opened) {
+    /**
+     * Reads {@code selection} into a tape; {@code opened} is what {@link #open} returned, {@code plugins} finds the
+     * data formats a directory may hold besides kbt's own.
+     */
+    default LoadedData load(Selection selection, Database opened, ClassLoader plugins) {
         return switch (this) {
-            case Directory(Path dir) -> LoadedData.load(new DataDirectory(dir)::open, selection, dir.toString());
+            case Directory(Path dir) -> LoadedData.load(new DataDirectory(dir, plugins)::open, selection, dir.toString());
             case Store(Database db) -> fromStore(db, selection);
             case StoreUrl u -> fromStore(opened, selection);
             case Memory(Instruments instruments, List<MarketEvent> events) -> LoadedData.load(

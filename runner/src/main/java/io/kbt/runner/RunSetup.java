@@ -104,7 +104,7 @@ public abstract class RunSetup<B extends RunSetup<B>> {
     }
 
     /**
-     * The strategies, queue models and fee schedules {@code plugins} finds (e.g. a class loader over plugin jars)
+     * The strategies, queue models, fee schedules and data formats {@code plugins} finds (e.g. a class loader over plugin jars)
      * beside the built-ins.
      */
     public B plugins(ClassLoader plugins) {
@@ -254,7 +254,7 @@ public abstract class RunSetup<B extends RunSetup<B>> {
     }
 
     LoadedData load(Selection selection, Database opened) {
-        LoadedData loaded = marketData().load(selection, opened);
+        LoadedData loaded = marketData().load(selection, opened, loader);
         loaded.warnings().forEach(warnings);
         return loaded;
     }
