@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbt.samples.Samples;
+import io.kbt.db.testing.TestDatabase;
 import io.kbt.feeds.DataDirectory;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -101,6 +102,18 @@ class ThirdPartyModelsTest {
         JsonNode fromTsv = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(fromTsv.get("fills").asLong()).isPositive().isEqualTo(fromCsv.get("fills").asLong());
         assertThat(fromTsv.get("pnl_cents")).isEqualTo(fromCsv.get("pnl_cents"));
+
+        try (TestDatabase db = TestDatabase.create(ThirdPartyModelsTest.class)) {
+            CliRun imported = CliRun.of("import", "format", "index-tsv", tsv.resolve("index-SPX.tsv").toString(),
+                    "--symbol", "SPX", "--db", db.jdbcUrl());
+            CliRun unknown = CliRun.of("import", "format", "parquet", tsv.resolve("index-SPX.tsv").toString(),
+                    "--db", db.jdbcUrl());
+
+            assertThat(imported.exit()).as(imported.err()).isZero();
+            assertThat(db.count("index_tick")).isEqualTo(Files.readAllLines(tsv.resolve("index-SPX.tsv")).size() - 1);
+            assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);
+            assertThat(unknown.err()).contains("unknown data format 'parquet'").contains("index-tsv").contains("kalshi-ws");
+        }
     }
 
     @Test
