@@ -1,5 +1,6 @@
 package io.kbt.bench;
 
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.EventTape;
@@ -7,7 +8,6 @@ import io.kbt.engine.replay.Replay;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.engine.run.RunListener;
 import io.kbt.feeds.DataDirectory;
-import io.kbt.engine.event.DataSet;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.kbt.cli;
 
-import io.kbt.db.market.StoredDailyCloses;
-import io.kbt.feeds.DailyClosesCsv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.kbt.feeds.BadInputException;
+import io.kbt.db.market.StoredDailyCloses;
 import io.kbt.engine.market.DailyClose;
+import io.kbt.feeds.BadInputException;
+import io.kbt.feeds.DailyClosesCsv;
 import io.kbt.strategies.fit.DistributionFit;
 import io.kbt.strategies.fit.ReturnFits;
 import java.io.PrintWriter;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kbt.runner.Backtester;
-import io.kbt.runner.LoadedData;
 import io.kbt.db.Database;
 import io.kbt.db.replay.StoredData;
 import io.kbt.db.testing.TestDatabase;
@@ -13,6 +11,8 @@ import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
+import io.kbt.runner.Backtester;
+import io.kbt.runner.LoadedData;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.kbt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.market.Result;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.Replay;
@@ -13,7 +14,6 @@ import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
 import io.kbt.engine.run.Settlement;
 import io.kbt.feeds.DataDirectory;
-import io.kbt.engine.event.DataSet;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.kbt.feeds;
 
-import io.kbt.engine.event.DataSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kbt.engine.event.BookSnapshot;
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.event.IndexTick;
 import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.market.Market;

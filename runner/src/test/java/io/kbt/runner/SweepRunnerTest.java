@@ -2,11 +2,11 @@ package io.kbt.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.engine.run.RunListener;
 import io.kbt.feeds.DataDirectory;
-import io.kbt.engine.event.DataSet;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.nio.file.Path;
