@@ -120,6 +120,30 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
+    /**
+     * A failure of {@code what} in the database: {@link DatabaseUnavailableException} when the connection was lost
+     * (the server went away, the backend was terminated), so the CLI says so with exit 4; else an
+     * {@link IllegalStateException} with the server's first line.
+     */
+    public RuntimeException failure(String what, SQLException e) {
+        if (connectionLost(e)) {
+            return new DatabaseUnavailableException(what + ": lost the connection to PostgreSQL at " + url.describe()
+                    + " (" + firstLine(e.getMessage()) + "); nothing of it was stored", e);
+        }
+        return new IllegalStateException(what + ": " + firstLine(e.getMessage()), e);
+    }
+
+    /** Whether {@code e} (or a cause) says the connection broke: SQLSTATE class 08, or 57P01..57P03. */
+    public static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One line naming host:port/database and what went wrong, never the password. */
     public static DatabaseUnavailableException unavailable(DbUrl url, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();

@@ -35,6 +35,10 @@ public final class MarketStore {
         this.dsl = dsl;
     }
 
+    public DSLContext dsl() {
+        return dsl;
+    }
+
     /** Tick sizes of every stored market, for the readers' {@code TickerRegistry}. */
     public Map<String, TickSize> tickSizes() {
         Map<String, TickSize> sizes = new HashMap<>();
