@@ -216,25 +216,33 @@ public final class KalshiWsReader extends LineFeedReader {
         return frame.marketTicker.text();
     }
 
+    /**
+     * Adopts the states of the earlier files this one continues: those whose seq on {@code sid} ends just before
+     * {@code seq}. Subscription ids restart with every connection, so several recordings may match; a book any of
+     * them knew is known (the store holds its state), and the latest of them gives the other sids' seqs.
+     */
     private void continueFrom(long sid, long seq) {
         continuationDecided = true;
-        WsStreamState previous = null;
+        WsStreamState latest = null;
         for (WsStreamState state : earlierFiles) {
-            if (state.continuedBy(sid, seq) && (previous == null || state.lastTs() > previous.lastTs())) {
-                previous = state;
+            if (!state.continuedBy(sid, seq)) {
+                continue;
+            }
+            if (latest == null || state.lastTs() > latest.lastTs()) {
+                latest = state;
+            }
+            for (Map.Entry<String, Long> book : state.bookSidByTicker().entrySet()) {
+                MarketState market = market(book.getKey());
+                if (continuedMarkets.add(market.id)) {
+                    market.snapshotSeen = true;
+                    market.bookSid = book.getValue();
+                    stats.increment(CONTINUED_BOOK);
+                }
             }
         }
-        if (previous == null) {
-            return;
-        }
-        lastSeqBySid.putAll(previous.lastSeqBySid());
-        latestTs = previous.lastTs();
-        for (Map.Entry<String, Long> book : previous.bookSidByTicker().entrySet()) {
-            MarketState market = market(book.getKey());
-            market.snapshotSeen = true;
-            market.bookSid = book.getValue();
-            continuedMarkets.add(market.id);
-            stats.increment(CONTINUED_BOOK);
+        if (latest != null) {
+            lastSeqBySid.putAll(latest.lastSeqBySid());
+            latestTs = latest.lastTs();
         }
     }
 

@@ -30,12 +30,20 @@ public final class MarketsJsonReader {
         this.sourceName = sourceName;
     }
 
+    /** One market of the file and the line its object starts on. */
+    public record Entry(MarketInfo market, long line) {}
+
     /** All markets of the file, in file order. */
     public List<MarketInfo> read() {
+        return entries().stream().map(Entry::market).toList();
+    }
+
+    /** All markets of the file with their lines, in file order. */
+    public List<Entry> entries() {
         JsonFields fields = new JsonFields(sourceName);
-        List<MarketInfo> markets = new ArrayList<>();
+        List<Entry> markets = new ArrayList<>();
         new JsonDocuments(file, sourceName, fields).forEach("markets", node -> node.has("ticker"),
-                (node, line) -> markets.add(market(node, fields)));
+                (node, line) -> markets.add(new Entry(market(node, fields), line)));
         return markets;
     }
 
