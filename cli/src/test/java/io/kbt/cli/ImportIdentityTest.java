@@ -48,7 +48,7 @@ class ImportIdentityTest {
 
     @Test
     void aGzipCopyAndACrlfCopyOfAnImportedRecordingAddNothing() throws IOException {
-        List<String> lines = recording("GZ-26JUL01-A", 1, 20);
+        List<String> lines = Recordings.recording("GZ-26JUL01-A", 1, 20);
         Path plain = write("plain.jsonl", lines, "\n");
         assertThat(kbt("import", "kalshi-ws", plain.toString()).exit()).isZero();
         Map<String, Long> before = counts();
@@ -69,7 +69,7 @@ class ImportIdentityTest {
 
     @Test
     void aFileThatExtendsAnEarlierOneAddsOnlyItsExtension() throws IOException {
-        List<String> whole = recording("EXT-26JUL01-A", 1, 30);
+        List<String> whole = Recordings.recording("EXT-26JUL01-A", 1, 30);
         assertThat(kbt("import", "kalshi-ws", write("first.jsonl", whole.subList(0, 13), "\n").toString()).exit())
                 .isZero();
         assertThat(deltas("EXT-26JUL01-A")).isEqualTo(12);
@@ -84,11 +84,11 @@ class ImportIdentityTest {
 
     @Test
     void differentEventsOverTheSameTimeAreRefusedNamingTheEarlierImportAndReplaceSwapsThem() throws IOException {
-        List<String> original = recording("FIX-26JUL01-A", 1, 10);
+        List<String> original = Recordings.recording("FIX-26JUL01-A", 1, 10);
         assertThat(kbt("import", "kalshi-ws", write("original.jsonl", original, "\n").toString()).exit()).isZero();
         long batch = lastBatch();
         List<String> corrected = new ArrayList<>(original);
-        corrected.set(5, delta(6, "FIX-26JUL01-A", 5, "0.4000", "7.00"));
+        corrected.set(5, Recordings.delta(6, "FIX-26JUL01-A", 5, "0.4000", "7.00"));
         Path fixed = write("corrected.jsonl", corrected, "\n");
         Map<String, Long> before = counts();
 
@@ -109,7 +109,7 @@ class ImportIdentityTest {
 
     @Test
     void aRotatedRecordingContinuesAcrossFilesInOneCommandAndAcrossImports() throws IOException {
-        List<String> one = recording("ROT-26JUL01-A", 1, 20);
+        List<String> one = Recordings.recording("ROT-26JUL01-A", 1, 20);
         Path a1 = write("day1.jsonl", one.subList(0, 11), "\n");
         Path a2 = write("day2.jsonl", one.subList(11, one.size()), "\n");
         CliRun both = kbt("import", "kalshi-ws", a1.toString(), a2.toString());
@@ -117,7 +117,7 @@ class ImportIdentityTest {
         assertThat(both.out()).containsPattern("day2.jsonl: 0 snapshots, 10 deltas.*continued_book=");
         assertThat(deltas("ROT-26JUL01-A")).isEqualTo(20);
 
-        List<String> two = recording("ROT-26JUL01-B", 1, 20);
+        List<String> two = Recordings.recording("ROT-26JUL01-B", 1, 20);
         assertThat(kbt("import", "kalshi-ws", write("b-day1.jsonl", two.subList(0, 11), "\n").toString()).exit())
                 .isZero();
         CliRun second = kbt("import", "kalshi-ws", write("b-day2.jsonl", two.subList(11, two.size()), "\n").toString());
@@ -127,7 +127,7 @@ class ImportIdentityTest {
 
     @Test
     void aSecondFileThatDoesNotContinueAnyRecordingStillNeedsItsSnapshot() throws IOException {
-        List<String> one = recording("ROT-26JUL01-C", 1, 20);
+        List<String> one = Recordings.recording("ROT-26JUL01-C", 1, 20);
         assertThat(kbt("import", "kalshi-ws", write("c-day1.jsonl", one.subList(0, 11), "\n").toString()).exit())
                 .isZero();
         Path gap = write("c-gap.jsonl", one.subList(13, one.size()), "\n");
@@ -138,7 +138,7 @@ class ImportIdentityTest {
 
     @Test
     void anExactlyRepeatedFrameIsDroppedAndCountedAndTheStreamGoesOn() throws IOException {
-        List<String> lines = new ArrayList<>(recording("DUP-26JUL01-A", 1, 30));
+        List<String> lines = new ArrayList<>(Recordings.recording("DUP-26JUL01-A", 1, 30));
         lines.add(6, lines.get(5));
         CliRun run = kbt("import", "kalshi-ws", write("dup.jsonl", lines, "\n").toString());
         assertThat(run.exit()).as(run.err()).isZero();
@@ -149,7 +149,7 @@ class ImportIdentityTest {
 
     @Test
     void fieldsOfBothGenerationsThatDisagreeAreBadInput() throws IOException {
-        List<String> lines = new ArrayList<>(recording("CONF-26JUL01-A", 1, 3));
+        List<String> lines = new ArrayList<>(Recordings.recording("CONF-26JUL01-A", 1, 3));
         lines.set(2, lines.get(2).replace("\"price_dollars\":\"0.4000\"", "\"price\":93,\"price_dollars\":\"0.4000\""));
         Path file = write("conflict.jsonl", lines, "\n");
         Map<String, Long> before = counts();
@@ -201,7 +201,7 @@ class ImportIdentityTest {
         String ticker = "TICK-26JUL01-A";
         Path cent = write("cent.json", List.of(market(ticker, "linear_cent")), "\n");
         assertThat(kbt("import", "markets", cent.toString()).exit()).isZero();
-        assertThat(kbt("import", "kalshi-ws", write("tick.jsonl", recording(ticker, 1, 4), "\n").toString()).exit())
+        assertThat(kbt("import", "kalshi-ws", write("tick.jsonl", Recordings.recording(ticker, 1, 4), "\n").toString()).exit())
                 .isZero();
         Path deci = write("deci.json", List.of(market(ticker, "deci_cent")), "\n");
         Map<String, Long> before = counts();
@@ -210,23 +210,6 @@ class ImportIdentityTest {
         assertThat(run.err()).startsWith("kbt: " + deci + ":1: market " + ticker).contains("5 stored events");
         assertThat(counts()).isEqualTo(before);
         assertThat(db.count("market where ticker = '" + ticker + "' and tick_size_micros = 10000")).isEqualTo(1);
-    }
-
-    /** A snapshot (untimed, seq 1) and {@code deltas} deltas of one market, one second apart, seq 2.. on sid 1. */
-    static List<String> recording(String ticker, int sid, int deltas) {
-        List<String> lines = new ArrayList<>();
-        lines.add("{\"type\":\"orderbook_snapshot\",\"sid\":" + sid + ",\"seq\":1,\"msg\":{\"market_ticker\":\"" + ticker
-                + "\",\"yes_dollars_fp\":[[\"0.4000\",\"10.00\"]],\"no_dollars_fp\":[[\"0.5500\",\"10.00\"]]}}");
-        for (int i = 1; i <= deltas; i++) {
-            lines.add(delta(i + 1, ticker, i, "0.4000", i % 2 == 0 ? "-1.00" : "1.00"));
-        }
-        return lines;
-    }
-
-    static String delta(int seq, String ticker, int second, String price, String count) {
-        return "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":" + seq + ",\"msg\":{\"market_ticker\":\"" + ticker
-                + "\",\"price_dollars\":\"" + price + "\",\"delta_fp\":\"" + count + "\",\"side\":\"yes\",\"ts\":\""
-                + String.format("2026-07-01T14:%02d:%02dZ", second / 60, second % 60) + "\"}}";
     }
 
     private static String page(String... ids) {
@@ -267,8 +250,8 @@ class ImportIdentityTest {
         return CliRun.of(Stream.concat(Arrays.stream(args), Stream.of("--db", db.jdbcUrl())).toArray(String[]::new));
     }
 
-    static Path write(String name, List<String> lines, String newline) throws IOException {
-        return Files.writeString(dir.resolve(name), String.join(newline, lines) + newline, StandardCharsets.UTF_8);
+    private static Path write(String name, List<String> lines, String newline) throws IOException {
+        return Recordings.write(dir.resolve(name), lines, newline);
     }
 
     private static Path gzip(Path file, String name) throws IOException {

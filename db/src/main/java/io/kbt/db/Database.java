@@ -125,12 +125,19 @@ public final class Database implements AutoCloseable {
      * (the server went away, the backend was terminated), so the CLI says so with exit 4; else an
      * {@link IllegalStateException} with the server's first line.
      */
-    public RuntimeException failure(String what, SQLException e) {
+    public RuntimeException failure(String what, Exception e) {
+        String server = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                server = sql.getMessage();
+                break;
+            }
+        }
         if (connectionLost(e)) {
             return new DatabaseUnavailableException(what + ": lost the connection to PostgreSQL at " + url.describe()
-                    + " (" + firstLine(e.getMessage()) + "); nothing of it was stored", e);
+                    + " (" + firstLine(server) + "); nothing of it was stored", e);
         }
-        return new IllegalStateException(what + ": " + firstLine(e.getMessage()), e);
+        return new IllegalStateException(what + ": " + firstLine(server), e);
     }
 
     /** Whether {@code e} (or a cause) says the connection broke: SQLSTATE class 08, or 57P01..57P03. */

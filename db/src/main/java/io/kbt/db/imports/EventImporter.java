@@ -48,6 +48,11 @@ import org.jooq.impl.DSL;
  */
 public final class EventImporter {
     private static final int PROGRESS_EVERY = 8192;
+    /**
+     * The advisory lock an import holds (transaction-scoped) from settling what is new, or from creating a market
+     * from its ticker, to its commit: imports settle one after the other.
+     */
+    public static final long IDENTITY_LOCK = ImportIdentity.LOCK;
 
     /** Opens a reader for one file, given the registry that assigns its ids. */
     @FunctionalInterface
@@ -103,6 +108,8 @@ public final class EventImporter {
             }
         } catch (SQLException e) {
             throw db.failure(name + ": import failed in the database", e);
+        } catch (RuntimeException e) {
+            throw Database.connectionLost(e) ? db.failure(name + ": import failed in the database", e) : e;
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": " + e.getMessage(), e);
         } finally {
