@@ -5,6 +5,7 @@ import io.kbt.db.imports.EventImporter;
 import io.kbt.db.imports.ImportReport;
 import io.kbt.db.imports.Imports;
 import io.kbt.db.imports.MarketsImporter;
+import io.kbt.feeds.Tickers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,14 @@ public final class ImportCommand {
         out.flush();
         err.flush();
         return ExitCode.OK;
+    }
+
+    /** A ticker or symbol given on the command line must be one kbt can store (exit 2 otherwise). */
+    static void checkName(String option, String name) {
+        String problem = Tickers.problem(name);
+        if (problem != null) {
+            throw new UsageException(option + ": " + problem);
+        }
     }
 
     /** {@code --replace}: swap earlier imports whose events differ over the same time for this file's. */
@@ -125,6 +134,7 @@ public final class ImportCommand {
 
         @Override
         public Integer call() {
+            checkName("--symbol", symbol);
             return importEvents(spec, db, replace, files.stream().map(f -> Imports.index(f, symbol)).toList());
         }
     }
@@ -142,6 +152,8 @@ public final class ImportCommand {
 
         @Override
         public Integer call() {
+            checkName("--market", ticker);
+            checkName("--symbol", symbol);
             return importEvents(spec, db, replace, files.stream().map(f -> Imports.seedCsv(f, ticker, symbol)).toList());
         }
     }

@@ -210,10 +210,7 @@ public final class KalshiWsReader extends LineFeedReader {
     }
 
     private String ticker() {
-        if (!frame.marketTicker.isString()) {
-            throw fields.bad("field \"market_ticker\" must be a string, was " + frame.marketTicker.kind());
-        }
-        return frame.marketTicker.text();
+        return fields.ticker(frame.marketTicker, "market_ticker");
     }
 
     /**

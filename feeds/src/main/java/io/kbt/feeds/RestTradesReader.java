@@ -91,10 +91,8 @@ public final class RestTradesReader implements FeedReader {
     }
 
     private Trade trade(JsonNode node, long seq, JsonFields fields) {
-        String ticker = fields.optionalText(node, "ticker");
-        if (ticker == null) {
-            ticker = fields.text(node, "market_ticker");
-        }
+        String ticker = JsonFields.has(node, "ticker") ? fields.ticker(node, "ticker")
+                : fields.ticker(node, "market_ticker");
         TickSize tick = registry.tickSize(ticker);
         int yesPrice = KalshiWsReader.tradeYesPrice(JsonValue.of(node.get("yes_price")),
                 JsonValue.of(node.get("no_price")), JsonValue.of(node.get("yes_price_dollars")),
