@@ -28,7 +28,7 @@ public final class Kbt {
         // transaction the lost connection had open (an import's file, a sweep's runs).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished.get()) {
-                err.println("kbt: interrupted; nothing of the unfinished step was stored");
+                err.println("kbt: interrupted; an unfinished import or sweep stores nothing (its transaction is rolled back)");
             }
         }, "kbt-interrupt"));
         int exit = run(args, new PrintWriter(System.out, true), err);
