@@ -157,7 +157,7 @@ public final class Database implements AutoCloseable {
         String why = switch (state) {
             case MISSING_DATABASE -> "database " + url.database() + " does not exist (run: kbt db migrate)";
             case "28P01", "28000" -> "authentication failed for user " + url.user();
-            case "08001", "08004", "08006" -> "connection refused or lost";
+            case "08001", "08004", "08006" -> "cannot connect (" + firstLine(e.getMessage()) + ")";
             default -> firstLine(e.getMessage());
         };
         return new DatabaseUnavailableException(
