@@ -28,7 +28,8 @@ import org.postgresql.copy.CopyManager;
  * single worker thread, which owns the import's connection, has the monthly partitions a chunk needs created
  * (by {@link Partitions}, outside the import's transaction) and COPYs it while the reader parses the next one.
  * Every other use of the connection during the read (market look-ups) goes through the same worker, so the
- * connection is never used by two threads at once; every row stays in the caller's one transaction. At most {@value #IN_FLIGHT} chunks wait, so memory stays bounded.
+ * connection is never used by two threads at once; every row stays in the caller's one transaction. At most
+ * {@value #IN_FLIGHT} chunks wait, so memory stays bounded.
  */
 final class CopyPipeline implements AutoCloseable {
     static final int CHUNK_BYTES = 4 << 20;

@@ -156,8 +156,8 @@ public final class EventImporter {
             List<String> warnings = new ArrayList<>();
             try (FeedReader reader = request.reader().open(registry)) {
                 if (reader instanceof KalshiWsReader ws) {
-                    ws.continuing(dsl.select(IMPORT_BATCH.WS_END).from(IMPORT_BATCH)
-                            .where(IMPORT_BATCH.WS_END.isNotNull()).fetch(r -> WsStreamState.fromJson(r.value1())));
+                    ws.continuing(pipeline.call(() -> dsl.select(IMPORT_BATCH.WS_END).from(IMPORT_BATCH)
+                            .where(IMPORT_BATCH.WS_END.isNotNull()).fetch(r -> WsStreamState.fromJson(r.value1()))));
                 }
                 reading.readAll(reader);
                 readerCounts = reader.stats().counts();
@@ -172,10 +172,14 @@ public final class EventImporter {
             ImportIdentity.Outcome identity = new ImportIdentity(connection, batch.getId(), name, replace)
                     .settle(reading.streams(), reading.tradeKeys);
             long[] duplicates = identity.duplicates();
-            batch.setSnapshots(pipeline.rows(EventTable.BOOK_SNAPSHOT) - duplicates[EventTable.BOOK_SNAPSHOT.ordinal()]);
-            batch.setDeltas(pipeline.rows(EventTable.BOOK_DELTA) - duplicates[EventTable.BOOK_DELTA.ordinal()]);
-            batch.setTrades(pipeline.rows(EventTable.TRADE) - duplicates[EventTable.TRADE.ordinal()]);
-            batch.setIndexTicks(pipeline.rows(EventTable.INDEX_TICK) - duplicates[EventTable.INDEX_TICK.ordinal()]);
+            long[] added = new long[duplicates.length];
+            for (EventTable table : EventTable.values()) {
+                added[table.ordinal()] = pipeline.rows(table) - duplicates[table.ordinal()];
+            }
+            batch.setSnapshots(added[EventTable.BOOK_SNAPSHOT.ordinal()]);
+            batch.setDeltas(added[EventTable.BOOK_DELTA.ordinal()]);
+            batch.setTrades(added[EventTable.TRADE.ordinal()]);
+            batch.setIndexTicks(added[EventTable.INDEX_TICK.ordinal()]);
             batch.setMarketsCreated(reading.marketsCreated);
             if (reading.events > 0) {
                 batch.setFirstTs(MarketStore.time(reading.firstTs));
