@@ -44,6 +44,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (sampleSeconds < 0) {
             throw new UsageException("--sample must be 0 or more seconds");
         }
+        ReportDirectory.BACKTEST.check(out);
         StrategySpec strategy = run.strategySpec();
         var config = run.replayConfig();
         Selection selection = run.selection();
@@ -55,6 +56,7 @@ final class BacktestCommand implements Callable<Integer> {
             FillCollector fills = new FillCollector();
             RunResult result;
             Path index;
+            ReportDirectory.BACKTEST.clear(out);
             try (BacktestReport report = new BacktestReport(out, data.instruments(), sampleSeconds * 1_000_000)) {
                 result = new Backtester(data, config).run(strategy, RunListener.all(report, fills));
                 index = report.finish(result, new RunInfo(strategy.name(), strategy.params(), selection.from(),
