@@ -72,6 +72,7 @@ final class RunOptions {
         if (data != null) {
             builder.data(data);
         } else {
+            db.resolve(); // a malformed --db is a usage error before any work
             builder.database(db.given());
         }
         builder.from(from).to(to != null ? to : from)

@@ -48,6 +48,12 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (top < 0) {
+            throw new UsageException("--top must be 0 or more, was " + top);
+        }
+        if (threads < 1) {
+            throw new UsageException("--threads must be 1 or more, was " + threads);
+        }
         // Created at the first finished set (the runner reports sets one at a time), so it starts after loading.
         AtomicReference<ProgressBar> bar = new AtomicReference<>();
         Sweep.Builder builder = Sweep.builder().threads(threads)

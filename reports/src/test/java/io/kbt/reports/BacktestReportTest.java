@@ -207,7 +207,8 @@ class BacktestReportTest {
         assertThat(summary.get("book_anomalies").get("crossed_fills_skipped").asLong()).isEqualTo(1);
         assertThat(summary.get("warnings")).hasSize(2);
         assertThat(summary.get("warnings").get(0).asText()).contains("no trades at all (" + TENTH.ticker() + ")");
-        assertThat(summary.get("warnings").get(1).asText()).contains("crossed 2 times", "1 crossing fills");
+        assertThat(summary.get("warnings").get(1).asText())
+                .contains("crossed 2 times", "1 crossing fill of our resting orders skipped");
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(html).contains("<h2>Warnings</h2>", "no trades at all (" + TENTH.ticker() + ")");
 

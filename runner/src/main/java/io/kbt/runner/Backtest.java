@@ -65,6 +65,9 @@ public final class Backtest {
     private BacktestResult execute(Path dir) {
         MarketData data = setup.marketData();
         Selection selection = setup.selection();
+        if (dir != null) {
+            ReportDirectory.BACKTEST.check(dir);
+        }
         Database opened = data.open();
         try {
             Database store = opened != null ? opened : data instanceof MarketData.Store(Database db) ? db : null;
@@ -78,6 +81,7 @@ public final class Backtest {
             if (dir == null) {
                 result = backtester.run(strategy, listener);
             } else {
+                ReportDirectory.BACKTEST.clear(dir);
                 try (BacktestReport report = new BacktestReport(dir, loaded.instruments(), setup.sampleSeconds * 1_000_000)) {
                     result = backtester.run(strategy, RunListener.all(report, listener));
                     index = report.finish(result, new RunInfo(strategy.name(), strategy.params(), selection.from(),

@@ -77,6 +77,9 @@ public final class Sweep {
     private SweepResult execute(Path dir) {
         MarketData data = setup.marketData();
         Selection selection = setup.selection();
+        if (dir != null) {
+            ReportDirectory.SWEEP.check(dir);
+        }
         Database opened = data.open();
         try {
             Database store = opened != null ? opened : data instanceof MarketData.Store(Database db) ? db : null;
@@ -90,15 +93,17 @@ public final class Sweep {
             if (storing) {
                 label = (dir != null ? dir.toAbsolutePath().getFileName().toString() : "sweep") + "-"
                         + Instant.now().truncatedTo(ChronoUnit.SECONDS);
-                RunStore runs = new RunStore(store);
-                for (Outcome outcome : outcomes) {
+                // One transaction: an interrupted sweep stores none of its runs.
+                String sweepLabel = label;
+                new RunStore(store).saveAll(outcomes.stream().map(outcome -> {
                     StrategySpec spec = base.with(outcome.params());
-                    runs.save(new RunDescription(spec.name(), Json.object(spec.params()), selection.from(),
-                            selection.to(), config.queueModel().name(), config.fees().name(), label),
-                            loaded.instruments(), outcome.result(), outcome.fills());
-                }
+                    return new RunStore.Run(new RunDescription(spec.name(), Json.object(spec.params()),
+                            selection.from(), selection.to(), config.queueModel().name(), config.fees().name(),
+                            sweepLabel), loaded.instruments(), outcome.result(), outcome.fills());
+                }).toList());
             }
             if (dir != null) {
+                ReportDirectory.SWEEP.clear(dir);
                 SweepReport.write(dir, grid.keys(),
                         outcomes.stream().map(o -> new SweepRow(o.params(), o.result())).toList());
             }

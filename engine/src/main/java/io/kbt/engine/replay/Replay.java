@@ -57,7 +57,7 @@ public final class Replay {
                 case BookDelta d -> session.delta(d.market(), d.side(), d.price(), d.delta());
                 case Trade t -> session.trade(t.market(), t.yesPrice(), t.count(), t.takerSide());
                 case IndexTick x -> session.index(x.symbol(), x.level(), x);
-                case MarketClose c -> session.close(c.market());
+                case MarketClose c -> session.closeEvent(c.market());
             }
             pending = true;
             if (perEvent) {
@@ -94,7 +94,7 @@ public final class Replay {
                 case EventTape.TRADE -> session.trade(instrument[i], price[i], quantity[i],
                         side[i] == 1 ? BookSide.YES : BookSide.NO);
                 case EventTape.INDEX -> session.index(instrument[i], Double.longBitsToDouble(quantity[i]), null);
-                default -> session.close(instrument[i]);
+                default -> session.closeEvent(instrument[i]);
             }
             pending = true;
             if (perEvent) {

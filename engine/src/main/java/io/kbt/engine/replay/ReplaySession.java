@@ -83,6 +83,9 @@ final class ReplaySession implements StrategyContext {
     private boolean[] heldTakerYes = new boolean[16];
     private long[] heldSeq = new long[16];
     private int held;
+    /** Markets whose close the data sent in the current batch: they close after its held trades, as all closes do. */
+    private int[] heldCloses = new int[4];
+    private int heldCloseCount;
     private long now = Long.MIN_VALUE;
     private long seq;
     long events;
@@ -183,7 +186,7 @@ final class ReplaySession implements StrategyContext {
 
     /**
      * The end of a batch of equal-timestamp events, before any close at that time: the held trades fill our
-     * orders, then the exchange settles the queues the batch moved.
+     * orders, then the exchange settles the queues the batch moved, then the markets the data closed in it close.
      */
     void endBatch() {
         for (int i = 0; i < held; i++) {
@@ -192,6 +195,25 @@ final class ReplaySession implements StrategyContext {
         }
         held = 0;
         exchange.endBatch();
+        for (int i = 0; i < heldCloseCount; i++) {
+            close(heldCloses[i]);
+        }
+        heldCloseCount = 0;
+    }
+
+    /**
+     * A close sent in the data. A market closes after all data of its timestamp, so with reaction per batch it waits
+     * for the batch's held trades.
+     */
+    void closeEvent(int m) {
+        if (!deferTrades) {
+            close(m);
+            return;
+        }
+        if (heldCloseCount == heldCloses.length) {
+            heldCloses = Arrays.copyOf(heldCloses, heldCloseCount * 2);
+        }
+        heldCloses[heldCloseCount++] = m;
     }
 
     void index(int symbol, double level, IndexTick tick) {

@@ -33,7 +33,8 @@ public record BookAnomalies(
         }
         if (crossedBooks > 0) {
             warnings.add("the book data was crossed " + crossedBooks + (crossedBooks == 1 ? " time" : " times")
-                    + "; " + crossedFillsSkipped + " crossing fills of our resting orders were skipped while it was");
+                    + "; " + crossedFillsSkipped + (crossedFillsSkipped == 1 ? " crossing fill" : " crossing fills")
+                    + " of our resting orders skipped while it was");
         }
         if (clampedLevels > 0) {
             warnings.add(clampedLevels + " book deltas would have taken a level below zero (clamped)");

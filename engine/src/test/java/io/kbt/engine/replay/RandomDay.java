@@ -160,7 +160,6 @@ final class RandomDay {
         long worstOverfill;
         long negativeLevels;
         long partialRequotes;
-        long crossingQuotes;
 
         QuotingStrategy(long seed) {
             random = new Random(seed * 31 + 7);
@@ -214,7 +213,6 @@ final class RandomDay {
             if (r < 4 && other > 0) {
                 int p = other + direction * random.nextInt(3);
                 if (p > 0 && p < max) {
-                    crossingQuotes++;
                     return p;
                 }
             }

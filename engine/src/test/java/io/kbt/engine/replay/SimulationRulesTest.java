@@ -695,6 +695,30 @@ class SimulationRulesTest {
     }
 
     @Test
+    void aCloseInTheDataComesAfterTheTradesOfItsTimestampWhateverTheirOrder() {
+        // A trade at 50 passes our bid at 51 at ts 3, and the data closes the market at ts 3, before or after the
+        // trade: the close comes after all data of its timestamp, so the trade fills 1 and the position settles.
+        for (boolean closeFirst : List.of(false, true)) {
+            Scenario scenario = new Scenario()
+                    .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                    .quote(1, bid(51, 1));
+            if (closeFirst) {
+                scenario.events().add(new io.kbt.engine.event.MarketClose(3, 2, 0));
+            }
+            scenario.trade(3, 50, 1, BookSide.NO);
+            if (!closeFirst) {
+                scenario.events().add(new io.kbt.engine.event.MarketClose(3, 99, 0));
+            }
+            Recording recording = new Recording();
+            scenario.run(recording);
+            assertThat(recording.fills).as("close first: " + closeFirst).extracting(Fill::count)
+                    .containsExactly(c(1));
+            assertThat(recording.settlements).extracting(Settlement::ts, Settlement::position)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, c(1)));
+        }
+    }
+
+    @Test
     void probAdvancesOnCancelsWhereRiskAverseDoesNot() {
         // We join behind 5; 5 more join behind us; 4 cancel. Risk-averse keeps all 5 ahead (the level still shows
         // 6); prob n=3 with 5 ahead and 5 behind takes half the cancels from ahead (3 left), optimistic none.
