@@ -1,0 +1,535 @@
+package io.kbt.kalshi.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code kbt record}: holds one authenticated websocket to Kalshi, subscribed to {@code orderbook_delta} and
+ * {@code trade} for the open markets of the chosen series (found over REST at start, then followed on
+ * {@code market_lifecycle_v2}), and writes every frame received, verbatim with its receive time added as
+ * {@code kbt_rx_us}, to one file per New York day ({@link DayFiles}).
+ *
+ * <p>Faults: a seq gap is noted in the file ({@code kbt_gap}) and a fresh snapshot asked for
+ * ({@code get_snapshot}); a dropped or 30 s silent connection is replaced after an exponential backoff with
+ * jitter, subscribing again (fresh sids, fresh snapshots); errors 10 and 25 resubscribe the channel, 27 resends
+ * the command after a backoff, 9 (or HTTP 401/403) stops with {@link AuthenticationRefusedException}. At New York
+ * midnight the file is sealed and the connection renewed, so that each file begins with its subscriptions and
+ * snapshots and imports on its own. A killed recorder's {@code .part} files are sealed at the next start.
+ */
+public final class Recorder {
+    /** What a run did, for the closing summary. */
+    public record Summary(long frames, long gaps, long reconnects, long errors, int markets, List<Path> sealed,
+            Duration elapsed) {}
+
+    private final RecordingOptions options;
+    private final RecorderListener listener;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final DayFiles files;
+    private final MarketDiscovery discovery;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final List<Path> sealed = new ArrayList<>();
+    /** Markets subscribed (ticker → Kalshi market object), and every market recorded on the open file's day. */
+    private final Map<String, ObjectNode> active = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> ofTheDay = new LinkedHashMap<>();
+    private volatile boolean stopping;
+    private long frames;
+    private long gaps;
+    private long reconnects;
+    private long errors;
+    private long lagMicros = Long.MIN_VALUE;
+    private long framesAtLastStatus;
+    private long lastStatusNanos;
+
+    public Recorder(RecordingOptions options, RecorderListener listener, Clock clock) {
+        this.options = options;
+        this.listener = listener;
+        this.clock = clock;
+        this.files = new DayFiles(options.out(), options.baseName(), mapper);
+        this.discovery = new MarketDiscovery(http, options.restUrl(), options.credentials(), mapper, clock);
+    }
+
+    /** Asks a running {@link #run()} to finish: flush, seal, return. Safe from any thread (a shutdown hook). */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Waits until {@link #run()} has returned (or thrown), at most {@code timeout}. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Records until the stop time or {@link #stop()}; seals every file it opened before returning or throwing. */
+    public Summary run() {
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(options.out());
+            for (PartRecovery.Recovered recovered : PartRecovery.recoverAll(options.out())) {
+                listener.note("recovered " + recovered.sealed().getFileName() + " from its .part (" + recovered.lines()
+                        + " lines" + (recovered.cut() ? ", cut at the last complete line" : "") + ")");
+                sealed(recovered.sealed());
+            }
+            discover();
+            Duration backoff = options.initialBackoff();
+            while (!timeToStop()) {
+                Connection connection = new Connection();
+                boolean heardData = connection.record();
+                if (timeToStop()) {
+                    break;
+                }
+                if (connection.renew) {
+                    continue;
+                }
+                backoff = heardData ? options.initialBackoff() : backoff;
+                reconnects++;
+                pause(jitter(backoff));
+                backoff = min(backoff.multipliedBy(2), options.maxBackoff());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                sealed(files.seal());
+            } finally {
+                finished.countDown();
+            }
+        }
+        return new Summary(frames, gaps, reconnects, errors, active.size(), List.copyOf(sealed),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private boolean timeToStop() {
+        return stopping || (options.stopAt() != null && !clock.instant().isBefore(options.stopAt()));
+    }
+
+    private void discover() {
+        for (String series : options.series()) {
+            for (ObjectNode market : discovery.openMarkets(series)) {
+                active.put(market.path("ticker").asText(), market);
+            }
+        }
+        for (String ticker : options.markets()) {
+            active.computeIfAbsent(ticker, t -> discovery.market(t).orElseGet(() -> bare(t)));
+        }
+        listener.note("recording " + active.size() + " market(s): " + String.join(", ", active.keySet()));
+    }
+
+    private ObjectNode bare(String ticker) {
+        ObjectNode market = mapper.createObjectNode();
+        market.put("ticker", ticker);
+        int dash = ticker.lastIndexOf('-');
+        market.put("event_ticker", dash > 0 ? ticker.substring(0, dash) : ticker);
+        return market;
+    }
+
+    private boolean ours(String ticker) {
+        if (options.markets().contains(ticker)) {
+            return true;
+        }
+        int dash = ticker.indexOf('-');
+        return dash > 0 && options.series().contains(ticker.substring(0, dash));
+    }
+
+    private void sealed(Path file) {
+        if (file != null) {
+            sealed.add(file);
+            listener.sealed(file);
+        }
+    }
+
+    private void pause(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (!timeToStop() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping = true;
+            }
+        }
+    }
+
+    private static Duration jitter(Duration backoff) {
+        // full jitter between half and all of the backoff, so that many recorders do not reconnect in step
+        long millis = backoff.toMillis();
+        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private long nowMicros() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    /**
+     * Writes one line to the open file (opening today's if none is); returns true once the New York day has changed,
+     * so the connection is renewed: the frames until then stay in the old day's file, and the new file begins with
+     * the new connection's subscriptions and snapshots.
+     */
+    private boolean write(String line, long receivedMicros) {
+        LocalDate day = DayFiles.newYorkDay(receivedMicros);
+        if (files.day() == null) {
+            openDay(day);
+        }
+        files.write(line);
+        return !day.equals(files.day());
+    }
+
+    /** Seals the open file if it is of another day than {@code today}. */
+    private void rollOver(LocalDate today) {
+        if (files.day() != null && !today.equals(files.day())) {
+            sealed(files.seal());
+            ofTheDay.clear();
+        }
+    }
+
+    private void openDay(LocalDate day) {
+        files.open(day);
+        ofTheDay.putAll(active);
+        writeMarkets();
+    }
+
+    private void writeMarkets() {
+        if (files.day() != null && !ofTheDay.isEmpty()) {
+            listener.marketsWritten(files.writeMarkets(files.day(), ofTheDay.values()));
+        }
+    }
+
+    /** The frame as written: Kalshi's text with {@code kbt_rx_us} first, on one line; else a note frame. */
+    private String line(String text, JsonNode frame, long receivedMicros) throws IOException {
+        if (frame == null || !frame.isObject()) {
+            ObjectNode note = mapper.createObjectNode();
+            note.put("type", "kbt_unparsed");
+            note.put("kbt_rx_us", receivedMicros);
+            note.put("text", text);
+            return mapper.writeValueAsString(note);
+        }
+        String body = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 ? mapper.writeValueAsString(frame) : text;
+        int brace = body.indexOf('{');
+        String rest = body.substring(brace + 1);
+        return "{\"kbt_rx_us\":" + receivedMicros + (rest.stripLeading().startsWith("}") ? "" : ",") + rest;
+    }
+
+    private String note(String type, long receivedMicros, ObjectNode msg) {
+        ObjectNode note = mapper.createObjectNode();
+        note.put("type", type);
+        note.put("kbt_rx_us", receivedMicros);
+        note.set("msg", msg);
+        try {
+            return mapper.writeValueAsString(note);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void status(boolean force) {
+        long now = System.nanoTime();
+        long elapsed = now - lastStatusNanos;
+        if (!force && elapsed < 1_000_000_000L) {
+            return;
+        }
+        double perSecond = lastStatusNanos == 0 ? 0 : (frames - framesAtLastStatus) * 1e9 / elapsed;
+        lastStatusNanos = now;
+        framesAtLastStatus = frames;
+        listener.status(new RecorderStatus(active.size(), frames, perSecond, gaps, reconnects, errors, lagMicros,
+                sealed.size()));
+    }
+
+    /** One websocket connection's life: connect, subscribe, record until it drops, goes silent or must renew. */
+    private final class Connection {
+        private final BlockingQueue<Inbound> inbox = new ArrayBlockingQueue<>(65_536);
+        private final Subscriptions subscriptions = new Subscriptions(mapper);
+        private final List<Retry> retries = new ArrayList<>();
+        private KalshiSocket socket;
+        private boolean heardData;
+        /** True when the connection ended on purpose (a new day), to reconnect at once. */
+        boolean renew;
+
+        private record Retry(Subscriptions.Command command, long dueNanos) {}
+
+        boolean record() {
+            Map<String, String> headers = options.credentials() == null ? Map.of()
+                    : options.credentials().headers("GET", options.wsUrl().getRawPath(), clock.millis());
+            try {
+                socket = KalshiSocket.open(http, options.wsUrl(), headers, inbox, clock, Duration.ofSeconds(10));
+            } catch (KalshiSocket.HandshakeRefused e) {
+                throw new AuthenticationRefusedException(e.getMessage() + " on " + options.wsUrl());
+            } catch (RuntimeException e) {
+                listener.note("cannot connect to " + options.wsUrl() + ": " + e.getMessage());
+                return false;
+            }
+            try {
+                rollOver(DayFiles.newYorkDay(nowMicros()));
+                if (!active.isEmpty()) {
+                    send(subscriptions.subscribe(List.of(Subscriptions.ORDERBOOK, Subscriptions.TRADE),
+                            active.keySet()));
+                }
+                send(subscriptions.subscribe(List.of(Subscriptions.LIFECYCLE), List.of()));
+                long lastFlush = System.nanoTime();
+                while (!timeToStop()) {
+                    Inbound inbound = inbox.poll(50, TimeUnit.MILLISECONDS);
+                    if (inbound instanceof Inbound.Text text) {
+                        if (handle(text)) {
+                            renew = true;
+                            return heardData;
+                        }
+                    } else if (inbound instanceof Inbound.Closed closed) {
+                        listener.note("connection lost: " + closed.reason());
+                        return heardData;
+                    }
+                    long now = System.nanoTime();
+                    if (now - socket.lastHeardNanos() > options.silenceTimeout().toNanos()) {
+                        listener.note("connection silent for " + options.silenceTimeout().toSeconds()
+                                + " s: reconnecting");
+                        return heardData;
+                    }
+                    if (now - lastFlush >= options.flushInterval().toNanos()) {
+                        files.flush();
+                        lastFlush = now;
+                    }
+                    sendDueRetries(now);
+                    status(false);
+                }
+                return heardData;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping = true;
+                return heardData;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                socket.abort();
+                drain();
+                files.flush();
+                status(true);
+            }
+        }
+
+        /** Frames already received when the connection ended are recorded too: nothing received is lost. */
+        private void drain() {
+            for (Inbound inbound = inbox.poll(); inbound != null; inbound = inbox.poll()) {
+                if (inbound instanceof Inbound.Text text) {
+                    try {
+                        handle(text);
+                    } catch (IOException | RuntimeException e) {
+                        listener.note("while draining: " + e.getMessage());
+                    }
+                }
+            }
+        }
+
+        private void send(Subscriptions.Command command) {
+            try {
+                socket.send(command.text());
+            } catch (RuntimeException e) {
+                listener.note("cannot send a command: " + e.getMessage());
+            }
+        }
+
+        private void sendDueRetries(long now) {
+            for (int i = retries.size() - 1; i >= 0; i--) {
+                if (retries.get(i).dueNanos() <= now) {
+                    send(subscriptions.resend(retries.remove(i).command()));
+                }
+            }
+        }
+
+        /** Records one frame, then reacts to it; returns true when the connection should be renewed (new day). */
+        private boolean handle(Inbound.Text text) throws IOException {
+            JsonNode frame;
+            try {
+                frame = mapper.readTree(text.text());
+            } catch (IOException e) {
+                frame = null;
+            }
+            boolean newDay = write(line(text.text(), frame, text.receivedMicros()), text.receivedMicros());
+            frames++;
+            if (frame == null || !frame.isObject()) {
+                return newDay;
+            }
+            String type = frame.path("type").asText("");
+            JsonNode msg = frame.path("msg");
+            if (frame.hasNonNull("sid") && frame.hasNonNull("seq")) {
+                checkSeq(frame.path("sid").asLong(), frame.path("seq").asLong(), text.receivedMicros());
+            }
+            switch (type) {
+                case "subscribed" -> subscriptions.subscribed(msg.path("channel").asText(),
+                        msg.has("sid") ? msg.path("sid").asLong() : frame.path("sid").asLong());
+                case "error" -> error(frame, msg);
+                case "orderbook_snapshot", "orderbook_delta", "trade" -> {
+                    heardData = true;
+                    lag(msg, text.receivedMicros());
+                }
+                case Subscriptions.LIFECYCLE -> lifecycle(msg);
+                default -> { }
+            }
+            status(false);
+            return newDay;
+        }
+
+        private void checkSeq(long sid, long seq, long receivedMicros) {
+            long expected = subscriptions.gap(sid, seq);
+            if (expected < 0) {
+                return;
+            }
+            gaps++;
+            ObjectNode msg = mapper.createObjectNode().put("sid", sid).put("expected", expected).put("got", seq);
+            files.write(note("kbt_gap", receivedMicros, msg));
+            listener.note("seq gap on sid " + sid + ": expected " + expected + ", got " + seq
+                    + "; asked for a fresh snapshot");
+            if (Subscriptions.ORDERBOOK.equals(subscriptions.channel(sid)) && !active.isEmpty()) {
+                send(subscriptions.update(sid, "get_snapshot", active.keySet()));
+            }
+        }
+
+        private void lag(JsonNode msg, long receivedMicros) {
+            JsonNode tsMs = msg.path("ts_ms");
+            JsonNode ts = msg.path("ts");
+            long exchangeMicros;
+            if (tsMs.canConvertToLong()) {
+                exchangeMicros = tsMs.asLong() * 1000;
+            } else if (ts.isTextual()) {
+                try {
+                    Instant at = Instant.parse(ts.asText());
+                    exchangeMicros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1000;
+                } catch (java.time.format.DateTimeParseException e) {
+                    return;
+                }
+            } else if (ts.canConvertToLong()) {
+                exchangeMicros = ts.asLong() * 1_000_000L;
+            } else {
+                return;
+            }
+            lagMicros = receivedMicros - exchangeMicros;
+        }
+
+        private void error(JsonNode frame, JsonNode msg) {
+            errors++;
+            int code = msg.path("code").asInt(-1);
+            String text = msg.path("msg").asText("");
+            Subscriptions.Command command = frame.has("id") ? subscriptions.sent(frame.path("id").asInt()) : null;
+            List<String> channels = new ArrayList<>();
+            long sid = frame.has("sid") ? frame.path("sid").asLong() : msg.path("sid").asLong(-1);
+            if (sid >= 0 && subscriptions.channel(sid) != null) {
+                channels.add(subscriptions.channel(sid));
+            } else if (command != null) {
+                channels.addAll(command.channels());
+            }
+            switch (code) {
+                case 9 -> throw new AuthenticationRefusedException("the exchange refused the API key (error 9: "
+                        + text + ")");
+                case 10, 25 -> {
+                    listener.note("error " + code + " (" + text + ") on " + channels + ": subscribing again");
+                    for (String channel : channels) {
+                        if (channel.isEmpty()) {
+                            continue;
+                        }
+                        subscriptions.ended(channel);
+                        boolean markets = !channel.equals(Subscriptions.LIFECYCLE);
+                        if (!markets || !active.isEmpty()) {
+                            send(subscriptions.subscribe(List.of(channel), markets ? active.keySet() : List.of()));
+                        }
+                    }
+                }
+                case 27 -> {
+                    if (command != null) {
+                        long attempt = retries.size() + 1;
+                        Duration wait = min(options.initialBackoff().multipliedBy(1L << Math.min(attempt, 10)),
+                                options.maxBackoff());
+                        listener.note("error 27 (" + text + "): sending the command again in " + wait.toMillis()
+                                + " ms");
+                        retries.add(new Retry(command, System.nanoTime() + jitter(wait).toNanos()));
+                    }
+                }
+                default -> listener.note("error " + code + " from the exchange: " + text);
+            }
+        }
+
+        private void lifecycle(JsonNode msg) {
+            String ticker = msg.path("market_ticker").asText("");
+            if (ticker.isEmpty() || !ours(ticker)) {
+                return;
+            }
+            String event = msg.path("event_type").asText("");
+            switch (event) {
+                case "created", "activated" -> {
+                    if (active.containsKey(ticker)) {
+                        return;
+                    }
+                    ObjectNode market = discovery.market(ticker).orElseGet(() -> bare(ticker));
+                    active.put(ticker, market);
+                    ofTheDay.put(ticker, market);
+                    listener.note("market opened: " + ticker);
+                    addToSubscriptions(ticker);
+                    writeMarkets();
+                }
+                case "close_date_updated" -> {
+                    ObjectNode market = ofTheDay.get(ticker);
+                    if (market != null && msg.path("close_ts").canConvertToLong()) {
+                        market.put("close_time", Instant.ofEpochSecond(msg.path("close_ts").asLong()).toString());
+                        writeMarkets();
+                    }
+                }
+                case "closed", "determined", "settled" -> {
+                    ObjectNode market = ofTheDay.computeIfAbsent(ticker, t -> active.getOrDefault(t, bare(t)));
+                    String result = msg.path("result").asText("");
+                    if (result.equals("yes") || result.equals("no")) {
+                        market.put("result", result);
+                    }
+                    if (msg.has("settlement_value") && !msg.path("settlement_value").isNull()) {
+                        market.set("settlement_value", msg.path("settlement_value"));
+                    }
+                    market.put("status", event);
+                    if (active.remove(ticker) != null) {
+                        listener.note("market " + event + ": " + ticker + (result.isEmpty() ? "" : " → " + result));
+                        for (String channel : List.of(Subscriptions.ORDERBOOK, Subscriptions.TRADE)) {
+                            Long sid = subscriptions.sid(channel);
+                            if (sid != null) {
+                                send(subscriptions.update(sid, "delete_markets", List.of(ticker)));
+                            }
+                        }
+                    }
+                    writeMarkets();
+                }
+                default -> { }
+            }
+        }
+
+        private void addToSubscriptions(String ticker) {
+            Long book = subscriptions.sid(Subscriptions.ORDERBOOK);
+            Long trade = subscriptions.sid(Subscriptions.TRADE);
+            if (book == null && trade == null) {
+                send(subscriptions.subscribe(List.of(Subscriptions.ORDERBOOK, Subscriptions.TRADE), List.of(ticker)));
+                return;
+            }
+            for (Long sid : new Long[] {book, trade}) {
+                if (sid != null) {
+                    send(subscriptions.update(sid, "add_markets", List.of(ticker)));
+                }
+            }
+        }
+    }
+}
