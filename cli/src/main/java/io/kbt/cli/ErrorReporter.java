@@ -45,13 +45,21 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             if (t instanceof DatabaseUnavailableException) {
                 return ExitCode.DATABASE_UNREACHABLE;
             }
+            if (t instanceof io.kbt.kalshi.ws.AuthenticationRefusedException) {
+                return ExitCode.AUTHENTICATION_REFUSED;
+            }
+            if (t instanceof io.kbt.kalshi.auth.KeyFileException) {
+                return ExitCode.USAGE;
+            }
         }
         return ExitCode.FAILURE;
     }
 
     private static String message(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException || t instanceof UsageException || t instanceof BadParameterException) {
+            if (t instanceof BadInputException || t instanceof UsageException || t instanceof BadParameterException
+                    || t instanceof io.kbt.kalshi.ws.AuthenticationRefusedException
+                    || t instanceof io.kbt.kalshi.auth.KeyFileException) {
                 return t.getMessage();
             }
         }

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         description = "Backtest market-making strategies on recorded Kalshi order books, trades and index ticks.",
         subcommands = {
             DbCommand.class, ImportCommand.class, MarketsCommand.class, BacktestCommand.class, SweepCommand.class,
-            FitCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
+            FitCommand.class, GenerateCommand.class, DemoCommand.class, RecordCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class Kbt {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces with errors.")

@@ -65,17 +65,22 @@ final class DayFiles {
         return current == null ? 0 : current.lines();
     }
 
-    void flush() {
+    /** Flushes the open file; returns the lines flushed (null if none) and tells {@code listener}. */
+    void flush(RecorderListener listener) {
         if (current != null) {
-            current.flush();
+            byte[] flushed = current.flush();
+            if (flushed != null) {
+                listener.flushed(current.sealedPath(), flushed);
+            }
         }
     }
 
-    /** Seals the open file; returns it, or null when none was open or it held nothing. */
-    Path seal() {
+    /** Flushes and seals the open file; returns it, or null when none was open or it held nothing. */
+    Path seal(RecorderListener listener) {
         if (current == null) {
             return null;
         }
+        flush(listener);
         Path sealed = current.seal();
         current = null;
         return sealed;

@@ -53,6 +53,7 @@ public final class Recorder {
     private final Map<String, ObjectNode> active = new LinkedHashMap<>();
     private final Map<String, ObjectNode> ofTheDay = new LinkedHashMap<>();
     private volatile boolean stopping;
+    private Instant stopAt;
     private long frames;
     private long gaps;
     private long reconnects;
@@ -82,6 +83,7 @@ public final class Recorder {
     /** Records until the stop time or {@link #stop()}; seals every file it opened before returning or throwing. */
     public Summary run() {
         long started = System.nanoTime();
+        stopAt = options.stopAt();
         try {
             Files.createDirectories(options.out());
             for (PartRecovery.Recovered recovered : PartRecovery.recoverAll(options.out())) {
@@ -90,6 +92,7 @@ public final class Recorder {
                 sealed(recovered.sealed());
             }
             discover();
+            stopAt = options.recordFor() != null ? clock.instant().plus(options.recordFor()) : options.stopAt();
             Duration backoff = options.initialBackoff();
             while (!timeToStop()) {
                 Connection connection = new Connection();
@@ -109,7 +112,7 @@ public final class Recorder {
             throw new UncheckedIOException(e);
         } finally {
             try {
-                sealed(files.seal());
+                sealed(files.seal(listener));
             } finally {
                 finished.countDown();
             }
@@ -119,7 +122,7 @@ public final class Recorder {
     }
 
     private boolean timeToStop() {
-        return stopping || (options.stopAt() != null && !clock.instant().isBefore(options.stopAt()));
+        return stopping || (stopAt != null && !clock.instant().isBefore(stopAt));
     }
 
     private void discover() {
@@ -201,7 +204,7 @@ public final class Recorder {
     /** Seals the open file if it is of another day than {@code today}. */
     private void rollOver(LocalDate today) {
         if (files.day() != null && !today.equals(files.day())) {
-            sealed(files.seal());
+            sealed(files.seal(listener));
             ofTheDay.clear();
         }
     }
@@ -307,7 +310,7 @@ public final class Recorder {
                         return heardData;
                     }
                     if (now - lastFlush >= options.flushInterval().toNanos()) {
-                        files.flush();
+                        files.flush(listener);
                         lastFlush = now;
                     }
                     sendDueRetries(now);
@@ -323,7 +326,7 @@ public final class Recorder {
             } finally {
                 socket.abort();
                 drain();
-                files.flush();
+                files.flush(listener);
                 status(true);
             }
         }

@@ -26,6 +26,7 @@ final class RecordingFile implements AutoCloseable {
     private final FileChannel channel;
     private final OutputStream file;
     private GZIPOutputStream member;
+    private final java.io.ByteArrayOutputStream segment = new java.io.ByteArrayOutputStream(1 << 16);
     private long lines;
     private long linesInMember;
 
@@ -62,8 +63,11 @@ final class RecordingFile implements AutoCloseable {
             if (member == null) {
                 member = new GZIPOutputStream(file, 1 << 16);
             }
-            member.write(line.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            member.write(bytes);
             member.write('\n');
+            segment.write(bytes);
+            segment.write('\n');
             lines++;
             linesInMember++;
         } catch (IOException e) {
@@ -71,24 +75,32 @@ final class RecordingFile implements AutoCloseable {
         }
     }
 
-    /** Closes the open gzip member, if it holds anything, so that everything written so far is readable. */
-    void flush() {
+    /**
+     * Closes the open gzip member, if it holds anything, so that everything written so far is readable; returns the
+     * lines of that member (what is now safely in the file), or null when there were none.
+     */
+    byte[] flush() {
         if (member == null || linesInMember == 0) {
-            return;
+            return null;
         }
         try {
             member.finish();
             member = null;
             linesInMember = 0;
+            byte[] flushed = segment.toByteArray();
+            segment.reset();
+            return flushed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + part, e);
         }
     }
 
-    /** Flushes, forces to disk, and renames {@code .part} to the final name; returns the sealed file. */
+    /** Forces to disk and renames {@code .part} to the final name; returns the sealed file. Flush first. */
     Path seal() {
         try {
-            flush();
+            if (flush() != null) {
+                throw new IllegalStateException("sealing " + part + " with lines not flushed");
+            }
             channel.force(true);
             channel.close();
             if (lines == 0) {

@@ -1,0 +1,304 @@
+package io.kbt.db.imports;
+
+import io.kbt.db.Database;
+import io.kbt.db.market.MarketStore;
+import io.kbt.feeds.FeedReader;
+import io.kbt.feeds.KalshiWsReader;
+import io.kbt.feeds.TickerRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Stores a websocket recording in PostgreSQL while {@code kbt record} writes it: the recorder hands over each
+ * segment of lines it has flushed to the file, a reader thread turns them into events through the same
+ * {@link KalshiWsReader} as {@code kbt import kalshi-ws}, and whenever it has caught up with what was handed over
+ * it COPYs the new rows and commits them with the line they reach ({@code recording_progress}). The file's
+ * {@code import_batch} takes the sealed file's SHA-256 at {@link #seal}, so the database then holds exactly what
+ * importing the sealed file would, and importing it again adds nothing. After a crash, {@link #finishRecovered}
+ * stores the rest of the recovered file from the recorded line on.
+ */
+public final class RecordingStore implements AutoCloseable {
+    private static final String KIND = "kalshi-ws";
+
+    private final Database db;
+    private final String fileName;
+    private final Segments segments = new Segments();
+    private final Thread thread;
+    private volatile Throwable failure;
+    private volatile long storedThrough;
+
+    private RecordingStore(Database db, Path sealedName) {
+        this.db = db;
+        this.fileName = sealedName.getFileName().toString();
+        this.thread = new Thread(this::store, "kbt-record-db");
+        thread.setDaemon(true);
+    }
+
+    /** Starts storing the recording that will be sealed as {@code sealedName}. */
+    public static RecordingStore start(Database db, Path sealedName) {
+        RecordingStore store = new RecordingStore(db, sealedName);
+        store.thread.start();
+        return store;
+    }
+
+    /** Lines the recorder has just flushed to the file, whole lines ending in {@code \n}. */
+    public void append(byte[] lines) {
+        segments.add(lines);
+    }
+
+    /** The last line whose event is committed. */
+    public long storedThrough() {
+        return storedThrough;
+    }
+
+    /** What went wrong storing, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * The file is sealed: stores the rest, sets the batch's identity to the sealed file's SHA-256 and returns the
+     * number of the batch; throws what went wrong while storing, if anything did.
+     */
+    public int seal(Path sealedFile) throws InterruptedException {
+        segments.end();
+        thread.join();
+        if (failure != null) {
+            throw new IllegalStateException(fileName + ": storing the recording failed: " + failure.getMessage(),
+                    failure);
+        }
+        return identify(db, fileName, Sha256.of(sealedFile, sealedFile.toString()));
+    }
+
+    @Override
+    public void close() {
+        segments.end();
+        thread.interrupt();
+    }
+
+    private void store() {
+        try (Connection connection = db.connection()) {
+            connection.setAutoCommit(false);
+            int batch = batch(connection, fileName);
+            connection.commit();
+            try (Rows rows = new Rows(connection, batch, fileName, 0)) {
+                segments.onCaughtUp = () -> rows.commit();
+                TickerRegistry registry = new TickerRegistry(new MarketStore(DSL.using(connection,
+                        SQLDialect.POSTGRES)).tickSizes());
+                try (FeedReader reader = new KalshiWsReader(segments, fileName, registry)) {
+                    rows.readAll(reader, registry);
+                }
+                rows.commit();
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+    }
+
+    /**
+     * Finishes storing a recovered file whose recording stopped part way (a killed recorder): the events after
+     * the stored line. Returns false when the file has no recording batch (it is then imported as any file).
+     */
+    public static boolean finishRecovered(Database db, Path sealedFile) {
+        String name = sealedFile.getFileName().toString();
+        try (Connection connection = db.connection()) {
+            connection.setAutoCommit(false);
+            long through;
+            int batch;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select batch_id, through_seq, sealed from recording_progress where file_name = ? for update")) {
+                select.setString(1, name);
+                try (ResultSet result = select.executeQuery()) {
+                    if (!result.next()) {
+                        return false;
+                    }
+                    if (result.getBoolean(3)) {
+                        return true;
+                    }
+                    batch = result.getInt(1);
+                    through = result.getLong(2);
+                }
+            }
+            try (Rows rows = new Rows(connection, batch, name, through)) {
+                TickerRegistry registry = new TickerRegistry(new MarketStore(DSL.using(connection,
+                        SQLDialect.POSTGRES)).tickSizes());
+                try (FeedReader reader = new KalshiWsReader(sealedFile, registry)) {
+                    rows.readAll(reader, registry);
+                }
+                rows.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(name + ": storing the recovered recording failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        identify(db, name, Sha256.of(sealedFile, sealedFile.toString()));
+        return true;
+    }
+
+    /**
+     * Removes what a failed store of {@code fileName} left (its rows and batch), so that importing the file later
+     * stores it once. Does nothing when the file's store was sealed or never began.
+     */
+    public static void discard(Database db, String fileName) {
+        try (Connection connection = db.connection()) {
+            connection.setAutoCommit(false);
+            Integer batch = null;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select batch_id from recording_progress where file_name = ? and not sealed")) {
+                select.setString(1, fileName);
+                try (ResultSet result = select.executeQuery()) {
+                    if (result.next()) {
+                        batch = result.getInt(1);
+                    }
+                }
+            }
+            if (batch != null) {
+                for (EventTable table : EventTable.values()) {
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "delete from " + table.table() + " where batch_id = ?")) {
+                        delete.setInt(1, batch);
+                        delete.executeUpdate();
+                    }
+                }
+                try (PreparedStatement delete = connection.prepareStatement("delete from import_batch where id = ?")) {
+                    delete.setInt(1, batch);
+                    delete.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(fileName + ": cannot remove the unfinished recording: " + e.getMessage(), e);
+        }
+    }
+
+    /** The batch of a recording file: created with a placeholder identity, or the one a crashed run left. */
+    private static int batch(Connection connection, String fileName) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select batch_id from recording_progress where file_name = ?")) {
+            select.setString(1, fileName);
+            try (ResultSet result = select.executeQuery()) {
+                if (result.next()) {
+                    throw new IllegalStateException(fileName + " is already being recorded into the database");
+                }
+            }
+        }
+        int batch;
+        try (PreparedStatement insert = connection.prepareStatement("insert into import_batch (kind, file_name, sha256)"
+                + " values (?, ?, ?) returning id")) {
+            insert.setString(1, KIND);
+            insert.setString(2, fileName);
+            insert.setString(3, "recording:" + fileName);
+            try (ResultSet result = insert.executeQuery()) {
+                result.next();
+                batch = result.getInt(1);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into recording_progress (batch_id, file_name) values (?, ?)")) {
+            insert.setInt(1, batch);
+            insert.setString(2, fileName);
+            insert.executeUpdate();
+        }
+        return batch;
+    }
+
+    private static int identify(Database db, String fileName, String sha256) {
+        try (Connection connection = db.connection()) {
+            try (PreparedStatement update = connection.prepareStatement("update import_batch b set sha256 = ?,"
+                    + " imported_at = now() from recording_progress p where p.batch_id = b.id and p.file_name = ?"
+                    + " returning b.id")) {
+                update.setString(1, sha256);
+                update.setString(2, fileName);
+                try (ResultSet result = update.executeQuery()) {
+                    result.next();
+                    int batch = result.getInt(1);
+                    try (PreparedStatement sealed = connection.prepareStatement(
+                            "update recording_progress set sealed = true where batch_id = ?")) {
+                        sealed.setInt(1, batch);
+                        sealed.executeUpdate();
+                    }
+                    return batch;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(fileName + ": cannot mark the recording as sealed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The flushed segments as one stream of bytes for the reader; before it would wait for more, it runs
+     * {@link #onCaughtUp} (commit what was read), so commits follow the recorder's flushes.
+     */
+    private static final class Segments extends InputStream {
+        private final Deque<byte[]> queue = new ArrayDeque<>();
+        private boolean ended;
+        private byte[] current = new byte[0];
+        private int position;
+        Runnable onCaughtUp = () -> {};
+
+        synchronized void add(byte[] lines) {
+            queue.add(lines);
+            notifyAll();
+        }
+
+        synchronized void end() {
+            ended = true;
+            notifyAll();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position == current.length && !next()) {
+                return -1;
+            }
+            int n = Math.min(length, current.length - position);
+            System.arraycopy(current, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+
+        private boolean next() throws IOException {
+            synchronized (this) {
+                if (!queue.isEmpty()) {
+                    current = queue.poll();
+                    position = 0;
+                    return true;
+                }
+            }
+            onCaughtUp.run();
+            synchronized (this) {
+                while (queue.isEmpty() && !ended) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        throw new InterruptedIOException("recording store stopped");
+                    }
+                }
+                if (queue.isEmpty()) {
+                    return false;
+                }
+                current = queue.poll();
+                position = 0;
+                return true;
+            }
+        }
+    }
+}
