@@ -82,14 +82,17 @@ class RecordCommandTest {
     }
 
     @Test
-    void recordsFilesAndDatabaseAndTheDatabaseEqualsImportingTheSealedFiles() throws Exception {
-        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of(args("3s").toArray(String[]::new)));
+    void recordsFilesAndDatabaseAcrossADropAndTheDatabaseEqualsImportingTheSealedFiles() throws Exception {
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of(args("5s").toArray(String[]::new)));
         FakeConnection connection = fake.awaitSubscribed(1, "orderbook_delta");
-        stream(connection, 300, 2);
+        stream(connection, 200, 2);
+        connection.drop();
+        FakeConnection second = fake.awaitSubscribed(2, "orderbook_delta");
+        stream(second, 100, 1);
         CliRun result = run.get(60, TimeUnit.SECONDS);
 
         assertThat(result.exit()).as(result.err()).isZero();
-        assertThat(result.out()).contains("recorded ", "2 market(s)", "0 gap(s)");
+        assertThat(result.out()).contains("recorded ", "2 market(s)", "1 reconnect(s)");
         assertThat(result.err()).doesNotContain(Files.readString(key).lines().skip(1).findFirst().orElseThrow());
         List<Path> files = recordings();
         assertThat(files).hasSize(1);
