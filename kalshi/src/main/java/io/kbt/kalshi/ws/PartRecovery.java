@@ -52,9 +52,9 @@ final class PartRecovery {
         boolean cut = false;
         byte[] buffer = new byte[1 << 16];
         ByteArrayOutputStream pending = new ByteArrayOutputStream();
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(part), 1 << 16);
+        try (InputStream raw = Files.newInputStream(part);
                 OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
-            try {
+            try (InputStream in = new GZIPInputStream(raw, 1 << 16)) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     int last = -1;
                     for (int i = 0; i < n; i++) {
@@ -74,6 +74,7 @@ final class PartRecovery {
                     pending.write(buffer, last + 1, n - last - 1);
                 }
             } catch (EOFException | ZipException e) {
+                // killed mid-member (or before the first header was whole): keep what came before
                 cut = true;
             }
         } catch (IOException e) {
