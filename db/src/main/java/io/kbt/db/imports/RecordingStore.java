@@ -93,13 +93,17 @@ public final class RecordingStore implements AutoCloseable {
             int batch = batch(connection, fileName);
             connection.commit();
             try (Rows rows = new Rows(connection, batch, fileName, 0)) {
-                segments.onCaughtUp = () -> rows.commit();
+                segments.onCaughtUp = () -> {
+                    rows.commit();
+                    storedThrough = rows.lastSeq();
+                };
                 TickerRegistry registry = new TickerRegistry(new MarketStore(DSL.using(connection,
                         SQLDialect.POSTGRES)).tickSizes());
                 try (FeedReader reader = new KalshiWsReader(segments, fileName, registry)) {
                     rows.readAll(reader, registry);
                 }
                 rows.commit();
+                storedThrough = rows.lastSeq();
             }
         } catch (Throwable e) {
             failure = e;

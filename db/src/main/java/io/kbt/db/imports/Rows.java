@@ -188,6 +188,11 @@ final class Rows implements AutoCloseable {
         lastTs = Long.MIN_VALUE;
     }
 
+    /** The line of the last event read (stored once committed). */
+    long lastSeq() {
+        return lastSeq;
+    }
+
     private long count(EventTable table) {
         long[] count = counts.get(table);
         return count == null ? 0 : count[0];

@@ -222,15 +222,16 @@ public final class Recorder {
     }
 
     /** The frame as written: Kalshi's text with {@code kbt_rx_us} first, on one line; else a note frame. */
-    private String line(String text, JsonNode frame, long receivedMicros) throws IOException {
-        if (frame == null || !frame.isObject()) {
+    private String line(String text, boolean valid, JsonNode frame, long receivedMicros) throws IOException {
+        if (!valid) {
             ObjectNode note = mapper.createObjectNode();
             note.put("type", "kbt_unparsed");
             note.put("kbt_rx_us", receivedMicros);
             note.put("text", text);
             return mapper.writeValueAsString(note);
         }
-        String body = text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 ? mapper.writeValueAsString(frame) : text;
+        String body = frame != null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)
+                ? mapper.writeValueAsString(frame) : text;
         int brace = body.indexOf('{');
         String rest = body.substring(brace + 1);
         return "{\"kbt_rx_us\":" + receivedMicros + (rest.stripLeading().startsWith("}") ? "" : ",") + rest;
@@ -265,6 +266,7 @@ public final class Recorder {
     private final class Connection {
         private final BlockingQueue<Inbound> inbox = new ArrayBlockingQueue<>(65_536);
         private final Subscriptions subscriptions = new Subscriptions(mapper);
+        private final FrameHead head = new FrameHead(mapper.getFactory());
         private final List<Retry> retries = new ArrayList<>();
         private KalshiSocket socket;
         private boolean heardData;
@@ -362,32 +364,36 @@ public final class Recorder {
 
         /** Records one frame, then reacts to it; returns true when the connection should be renewed (new day). */
         private boolean handle(Inbound.Text text) throws IOException {
-            JsonNode frame;
-            try {
+            head.read(text.text());
+            // the few control and lifecycle frames are read as trees; data frames only streamed
+            JsonNode frame = null;
+            if (head.valid && (!FrameHead.isData(head.type) || text.text().indexOf('\n') >= 0
+                    || text.text().indexOf('\r') >= 0)) {
                 frame = mapper.readTree(text.text());
-            } catch (IOException e) {
-                frame = null;
             }
-            boolean newDay = write(line(text.text(), frame, text.receivedMicros()), text.receivedMicros());
+            boolean newDay = write(line(text.text(), head.valid, frame, text.receivedMicros()), text.receivedMicros());
             frames++;
-            if (frame == null || !frame.isObject()) {
+            if (!head.valid) {
                 return newDay;
             }
-            String type = frame.path("type").asText("");
-            JsonNode msg = frame.path("msg");
-            if (frame.hasNonNull("sid") && frame.hasNonNull("seq")) {
-                checkSeq(frame.path("sid").asLong(), frame.path("seq").asLong(), text.receivedMicros());
+            if (head.sid != FrameHead.NONE && head.seq != FrameHead.NONE) {
+                checkSeq(head.sid, head.seq, text.receivedMicros());
             }
-            switch (type) {
-                case "subscribed" -> subscriptions.subscribed(msg.path("channel").asText(),
-                        msg.has("sid") ? msg.path("sid").asLong() : frame.path("sid").asLong());
-                case "error" -> error(frame, msg);
-                case "orderbook_snapshot", "orderbook_delta", "trade" -> {
-                    heardData = true;
-                    lag(msg, text.receivedMicros());
+            if (FrameHead.isData(head.type)) {
+                heardData = true;
+                if (head.exchangeMicros != FrameHead.NONE) {
+                    // measured when the frame is written, so time spent queued in the recorder counts as lag
+                    lagMicros = nowMicros() - head.exchangeMicros;
                 }
-                case Subscriptions.LIFECYCLE -> lifecycle(msg);
-                default -> { }
+            } else {
+                JsonNode msg = frame.path("msg");
+                switch (head.type) {
+                    case "subscribed" -> subscriptions.subscribed(msg.path("channel").asText(),
+                            msg.has("sid") ? msg.path("sid").asLong() : frame.path("sid").asLong());
+                    case "error" -> error(frame, msg);
+                    case Subscriptions.LIFECYCLE -> lifecycle(msg);
+                    default -> { }
+                }
             }
             status(false);
             return newDay;
@@ -406,27 +412,6 @@ public final class Recorder {
             if (Subscriptions.ORDERBOOK.equals(subscriptions.channel(sid)) && !active.isEmpty()) {
                 send(subscriptions.update(sid, "get_snapshot", active.keySet()));
             }
-        }
-
-        private void lag(JsonNode msg, long receivedMicros) {
-            JsonNode tsMs = msg.path("ts_ms");
-            JsonNode ts = msg.path("ts");
-            long exchangeMicros;
-            if (tsMs.canConvertToLong()) {
-                exchangeMicros = tsMs.asLong() * 1000;
-            } else if (ts.isTextual()) {
-                try {
-                    Instant at = Instant.parse(ts.asText());
-                    exchangeMicros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1000;
-                } catch (java.time.format.DateTimeParseException e) {
-                    return;
-                }
-            } else if (ts.canConvertToLong()) {
-                exchangeMicros = ts.asLong() * 1_000_000L;
-            } else {
-                return;
-            }
-            lagMicros = receivedMicros - exchangeMicros;
         }
 
         private void error(JsonNode frame, JsonNode msg) {

@@ -61,7 +61,12 @@ final class RecordingFile implements AutoCloseable {
     void write(String line) {
         try {
             if (member == null) {
-                member = new GZIPOutputStream(file, 1 << 16);
+                member = new GZIPOutputStream(file, 1 << 16) {
+                    {
+                        // the recorder must keep up with the feed: fastest deflate, files a little larger
+                        def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+                    }
+                };
             }
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
             member.write(bytes);

@@ -147,6 +147,11 @@ public final class FakeConnection {
         send(frame);
     }
 
+    /** Takes the next seq number of {@code channel}'s subscription, for a frame the caller writes itself. */
+    public synchronized long nextSeq(String channel) {
+        return seqBySid.merge(sidByChannel.get(channel), 1L, Long::sum);
+    }
+
     /** Skips {@code n} seq numbers on {@code channel}'s subscription (frames the client never gets). */
     public synchronized void skipSeq(String channel, int n) {
         seqBySid.merge(sidByChannel.get(channel), (long) n, Long::sum);
