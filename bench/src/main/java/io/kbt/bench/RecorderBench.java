@@ -85,6 +85,7 @@ public final class RecorderBench {
                 }
                 lastFrames = frames;
             }
+            long recorderCpu = recorderCpuNanos();
             long lastSent = System.nanoTime();
             recorder.stop();
             Recorder.Summary summary = run.get();
@@ -95,6 +96,8 @@ public final class RecorderBench {
                             + " mean, %,.0f min (per second, first second left out); max lag %.3f s%n",
                     rate == 0 ? "flat out" : String.format("%,d/s", rate), markets, seconds, load.sent.get(),
                     summary.frames(), mean, min, maxLag / 1e6);
+            System.out.printf("recorder threads' CPU time %.2f s for %,d frames: %,.0f frames per CPU-second%n",
+                    recorderCpu / 1e9, lastFrames, lastFrames / (recorderCpu / 1e9));
             if (database != null) {
                 System.out.printf("database: %,d rows; stop, seal and the last commit took %d ms after the run%n",
                         rows(database), sealedNanos / 1_000_000);
@@ -104,6 +107,29 @@ public final class RecorderBench {
                 database.close();
             }
         }
+    }
+
+    /**
+     * CPU time of every live thread but the fake exchange's (its websocket server and pusher): the recorder's loop,
+     * the JDK websocket client, the database store, GC and JIT; what the recorder costs whatever else the machine runs.
+     */
+    private static long recorderCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            if (info == null) {
+                continue;
+            }
+            String name = info.getThreadName();
+            if (name.startsWith("WebSocket") || name.startsWith("bench-pusher") || name.startsWith("fake-kalshi")
+                    || name.startsWith("main")) {
+                continue;
+            }
+            long cpu = threads.getThreadCpuTime(id);
+            total += Math.max(0, cpu);
+        }
+        return total;
     }
 
     private static long rows(Database db) throws SQLException {

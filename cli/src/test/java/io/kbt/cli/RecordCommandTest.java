@@ -150,6 +150,25 @@ class RecordCommandTest {
         assertDatabaseEqualsImporting(files);
     }
 
+    @Test
+    void usageErrorsAndARefusedKeyExitWithTheirCodesAndOneLine() throws Exception {
+        CliRun nothing = CliRun.of("record", "--no-db", "--out", out.toString());
+        assertThat(nothing.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(nothing.err()).contains("give --series");
+
+        CliRun badDuration = CliRun.of(args("soon").toArray(String[]::new));
+        assertThat(badDuration.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(badDuration.err()).contains("--for soon");
+
+        List<String> wrongKey = args("5s");
+        wrongKey.set(wrongKey.indexOf(TestKeys.KEY_ID), "not-our-key");
+        CliRun refused = CliRun.of(wrongKey.toArray(String[]::new));
+        assertThat(refused.exit()).isEqualTo(ExitCode.AUTHENTICATION_REFUSED);
+        assertThat(refused.err().strip().lines()).hasSize(1).first().asString()
+                .startsWith("kbt: the exchange refused the API key (HTTP 401");
+        assertThat(refused.err()).doesNotContain(Files.readString(key).lines().skip(1).findFirst().orElseThrow());
+    }
+
     private Process spawn(List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), Kbt.class.getName()));
