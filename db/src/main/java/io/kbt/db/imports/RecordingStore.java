@@ -30,16 +30,22 @@ import org.jooq.impl.DSL;
  */
 public final class RecordingStore implements AutoCloseable {
     private static final String KIND = "kalshi-ws";
+    /**
+     * Lines waiting for the database beyond this many bytes mean it cannot keep up: the store stops taking them (so
+     * memory stays bounded) and finishes from the sealed file instead, from the last line it stored.
+     */
+    static final long MAX_QUEUED_BYTES = 64L << 20;
 
     private final Database db;
     private final String fileName;
-    private final Segments segments = new Segments();
+    private final Segments segments;
     private final Thread thread;
     private volatile Throwable failure;
     private volatile long storedThrough;
 
-    private RecordingStore(Database db, Path sealedName) {
+    private RecordingStore(Database db, Path sealedName, long maxQueuedBytes) {
         this.db = db;
+        this.segments = new Segments(maxQueuedBytes);
         this.fileName = sealedName.getFileName().toString();
         this.thread = new Thread(this::store, "kbt-record-db");
         thread.setDaemon(true);
@@ -47,7 +53,11 @@ public final class RecordingStore implements AutoCloseable {
 
     /** Starts storing the recording that will be sealed as {@code sealedName}. */
     public static RecordingStore start(Database db, Path sealedName) {
-        RecordingStore store = new RecordingStore(db, sealedName);
+        return start(db, sealedName, MAX_QUEUED_BYTES);
+    }
+
+    static RecordingStore start(Database db, Path sealedName, long maxQueuedBytes) {
+        RecordingStore store = new RecordingStore(db, sealedName, maxQueuedBytes);
         store.thread.start();
         return store;
     }
@@ -78,7 +88,15 @@ public final class RecordingStore implements AutoCloseable {
             throw new IllegalStateException(fileName + ": storing the recording failed: " + failure.getMessage(),
                     failure);
         }
+        if (segments.overflowed) {
+            finishRecovered(db, sealedFile);
+        }
         return identify(db, fileName, Sha256.of(sealedFile, sealedFile.toString()));
+    }
+
+    /** True once the database fell so far behind that the rest is stored from the sealed file. */
+    public boolean behind() {
+        return segments.overflowed;
     }
 
     @Override
@@ -101,6 +119,8 @@ public final class RecordingStore implements AutoCloseable {
                         SQLDialect.POSTGRES)).tickSizes());
                 try (FeedReader reader = new KalshiWsReader(segments, fileName, registry)) {
                     rows.readAll(reader, registry);
+                } catch (Overflow behind) {
+                    // what was read is committed below; the sealed file gives the rest
                 }
                 rows.commit();
                 storedThrough = rows.lastSeq();
@@ -245,15 +265,38 @@ public final class RecordingStore implements AutoCloseable {
      * The flushed segments as one stream of bytes for the reader; before it would wait for more, it runs
      * {@link #onCaughtUp} (commit what was read), so commits follow the recorder's flushes.
      */
+    private static final class Overflow extends RuntimeException {
+        Overflow() {
+            super(null, null, false, false);
+        }
+    }
+
     private static final class Segments extends InputStream {
         private final Deque<byte[]> queue = new ArrayDeque<>();
+        private final long maxQueuedBytes;
+        private long queuedBytes;
+        volatile boolean overflowed;
         private boolean ended;
         private byte[] current = new byte[0];
         private int position;
         Runnable onCaughtUp = () -> {};
 
+        Segments(long maxQueuedBytes) {
+            this.maxQueuedBytes = maxQueuedBytes;
+        }
+
         synchronized void add(byte[] lines) {
-            queue.add(lines);
+            if (overflowed) {
+                return;
+            }
+            if (queuedBytes + lines.length > maxQueuedBytes) {
+                overflowed = true;
+                queue.clear();
+                queuedBytes = 0;
+            } else {
+                queue.add(lines);
+                queuedBytes += lines.length;
+            }
             notifyAll();
         }
 
@@ -281,28 +324,38 @@ public final class RecordingStore implements AutoCloseable {
 
         private boolean next() throws IOException {
             synchronized (this) {
+                if (overflowed) {
+                    throw new Overflow();
+                }
                 if (!queue.isEmpty()) {
-                    current = queue.poll();
-                    position = 0;
+                    take();
                     return true;
                 }
             }
             onCaughtUp.run();
             synchronized (this) {
-                while (queue.isEmpty() && !ended) {
+                while (queue.isEmpty() && !ended && !overflowed) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
                         throw new InterruptedIOException("recording store stopped");
                     }
                 }
+                if (overflowed) {
+                    throw new Overflow();
+                }
                 if (queue.isEmpty()) {
                     return false;
                 }
-                current = queue.poll();
-                position = 0;
+                take();
                 return true;
             }
+        }
+
+        private void take() {
+            current = queue.poll();
+            queuedBytes -= current.length;
+            position = 0;
         }
     }
 }
