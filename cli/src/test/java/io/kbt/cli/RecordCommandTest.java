@@ -89,10 +89,14 @@ class RecordCommandTest {
         connection.drop();
         FakeConnection second = fake.awaitSubscribed(2, "orderbook_delta");
         stream(second, 100, 1);
+        second.sendRaw("{\"type\":\"market_lifecycle_v2\",\"sid\":" + second.sid("market_lifecycle_v2")
+                + ",\"msg\":{\"market_ticker\":\"" + A + "\",\"event_type\":\"determined\",\"result\":\"yes\"}}");
         CliRun result = run.get(60, TimeUnit.SECONDS);
 
         assertThat(result.exit()).as(result.err()).isZero();
-        assertThat(result.out()).contains("recorded ", "2 market(s)", "1 reconnect(s)");
+        assertThat(result.out()).contains("recorded ", "1 market(s)", "1 reconnect(s)");
+        assertThat(recorded.count("market where ticker = '" + A + "' and result = 'yes'")).isEqualTo(1);
+        assertThat(recorded.count("market where ticker = '" + B + "' and result is null")).isEqualTo(1);
         assertThat(result.err()).doesNotContain(Files.readString(key).lines().skip(1).findFirst().orElseThrow());
         List<Path> files = recordings();
         assertThat(files).hasSize(1);

@@ -22,6 +22,7 @@ final class FrameHead {
     long sid;
     long seq;
     long exchangeMicros;
+    private boolean withTime;
 
     FrameHead(JsonFactory factory) {
         this.factory = factory;
@@ -31,7 +32,9 @@ final class FrameHead {
         return "orderbook_delta".equals(type) || "orderbook_snapshot".equals(type) || "trade".equals(type);
     }
 
-    void read(String text) {
+    /** Reads {@code text}; the exchange time only when {@code withTime}, sparing a timestamp parse per frame. */
+    void read(String text, boolean withTime) {
+        this.withTime = withTime;
         valid = false;
         type = "";
         sid = seq = exchangeMicros = NONE;
@@ -47,7 +50,7 @@ final class FrameHead {
                     case "sid" -> sid = token == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : NONE;
                     case "seq" -> seq = token == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : NONE;
                     case "msg" -> {
-                        if (token == JsonToken.START_OBJECT) {
+                        if (token == JsonToken.START_OBJECT && withTime) {
                             msg(parser);
                         } else {
                             parser.skipChildren();

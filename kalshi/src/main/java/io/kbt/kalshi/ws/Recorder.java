@@ -364,7 +364,8 @@ public final class Recorder {
 
         /** Records one frame, then reacts to it; returns true when the connection should be renewed (new day). */
         private boolean handle(Inbound.Text text) throws IOException {
-            head.read(text.text());
+            // the exchange time (for the lag) of one data frame in 64 is enough for the status line
+            head.read(text.text(), (frames & 63) == 0);
             // the few control and lifecycle frames are read as trees; data frames only streamed
             JsonNode frame = null;
             if (head.valid && (!FrameHead.isData(head.type) || text.text().indexOf('\n') >= 0
