@@ -83,6 +83,7 @@ final class DayFiles {
         flush(listener);
         Path sealed = current.seal();
         current = null;
+        day = null;
         return sealed;
     }
 

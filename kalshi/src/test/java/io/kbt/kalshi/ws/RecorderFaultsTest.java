@@ -149,6 +149,33 @@ class RecorderFaultsTest {
     }
 
     @Test
+    void atNewYorkMidnightTheFileIsSealedAndTheNextDayStartsWithItsOwnSnapshots() throws Exception {
+        java.time.ZonedDateTime midnight = java.time.LocalDate.now(DayFiles.NEW_YORK).plusDays(1)
+                .atStartOfDay(DayFiles.NEW_YORK);
+        java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.between(java.time.Instant.now(), midnight.toInstant().minusMillis(1500)));
+        try (RecorderRun run = new RecorderRun(options(), clock)) {
+            FakeConnection first = fake.awaitSubscribed(1, "orderbook_delta");
+            first.sendData("orderbook_delta", "orderbook_delta", delta(A, "0.40", "1.00"));
+            RecorderRun.await(() -> clock.instant().isAfter(midnight.toInstant().plusMillis(100)), "midnight");
+            first.sendData("orderbook_delta", "orderbook_delta", delta(A, "0.40", "2.00"));
+            FakeConnection second = fake.awaitSubscribed(2, "orderbook_delta");
+            second.sendData("orderbook_delta", "orderbook_delta", delta(A, "0.40", "3.00"));
+            run.awaitFrames(13);
+            run.stop();
+            assertThat(run.sealedFiles).hasSize(2);
+            assertThat(run.sealedFiles.get(0).getFileName().toString()).contains(midnight.toLocalDate().minusDays(1)
+                    .toString());
+            assertThat(run.sealedFiles.get(1).getFileName().toString()).contains(midnight.toLocalDate().toString());
+            // each day's file reads on its own: the second begins with its subscription's snapshots
+            assertThat(Recordings.events(run.sealedFiles.get(0))).filteredOn(e -> e.startsWith("delta")).hasSize(2);
+            List<String> nextDay = Recordings.events(run.sealedFiles.get(1));
+            assertThat(nextDay.get(0)).startsWith("snapshot");
+            assertThat(nextDay).filteredOn(e -> e.startsWith("delta")).hasSize(1);
+        }
+    }
+
+    @Test
     void error25EndsOneSubscriptionWhichIsSubscribedAgain() throws Exception {
         try (RecorderRun run = new RecorderRun(options())) {
             FakeConnection connection = fake.awaitSubscribed(1, "trade");

@@ -22,7 +22,11 @@ final class RecorderRun implements RecorderListener, AutoCloseable {
     private final Thread thread;
 
     RecorderRun(RecordingOptions options) {
-        recorder = new Recorder(options, this, Clock.systemUTC());
+        this(options, Clock.systemUTC());
+    }
+
+    RecorderRun(RecordingOptions options, Clock clock) {
+        recorder = new Recorder(options, this, clock);
         thread = new Thread(() -> {
             try {
                 summary.set(recorder.run());
@@ -59,7 +63,8 @@ final class RecorderRun implements RecorderListener, AutoCloseable {
     }
 
     void awaitFrames(long frames) {
-        await(() -> frames() >= frames, "the recorder to have " + frames + " frames (has " + frames() + ")");
+        await(() -> frames() >= frames, "the recorder to have " + frames + " frames (has " + frames() + "; notes "
+                + notes + ", failure " + failure.get() + ")");
     }
 
     void awaitNote(Predicate<String> note, String what) {
