@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -46,12 +45,10 @@ public final class Recorder {
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final DayFiles files;
-    private final MarketDiscovery discovery;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<Path> sealed = new ArrayList<>();
-    /** Markets subscribed (ticker → Kalshi market object), and every market recorded on the open file's day. */
-    private final Map<String, ObjectNode> active = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> ofTheDay = new LinkedHashMap<>();
+    private final RecordedMarkets markets;
+    private final FrameLines lines = new FrameLines(mapper);
     private volatile boolean stopping;
     private Instant stopAt;
     private long frames;
@@ -67,7 +64,8 @@ public final class Recorder {
         this.listener = listener;
         this.clock = clock;
         this.files = new DayFiles(options.out(), options.baseName(), mapper);
-        this.discovery = new MarketDiscovery(http, options.restUrl(), options.credentials(), mapper, clock);
+        this.markets = new RecordedMarkets(options, new MarketDiscovery(http, options.restUrl(),
+                options.credentials(), mapper, clock), mapper);
     }
 
     /** Asks a running {@link #run()} to finish: flush, seal, return. Safe from any thread (a shutdown hook). */
@@ -91,7 +89,8 @@ public final class Recorder {
                         + " lines" + (recovered.cut() ? ", cut at the last complete line" : "") + ")");
                 sealed(recovered.sealed());
             }
-            discover();
+            markets.discover();
+            listener.note("recording " + markets.size() + " market(s): " + String.join(", ", markets.tickers()));
             stopAt = options.recordFor() != null ? clock.instant().plus(options.recordFor()) : options.stopAt();
             Duration backoff = options.initialBackoff();
             while (!timeToStop()) {
@@ -117,40 +116,12 @@ public final class Recorder {
                 finished.countDown();
             }
         }
-        return new Summary(frames, gaps, reconnects, errors, active.size(), List.copyOf(sealed),
+        return new Summary(frames, gaps, reconnects, errors, markets.size(), List.copyOf(sealed),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
     private boolean timeToStop() {
         return stopping || (stopAt != null && !clock.instant().isBefore(stopAt));
-    }
-
-    private void discover() {
-        for (String series : options.series()) {
-            for (ObjectNode market : discovery.openMarkets(series)) {
-                active.put(market.path("ticker").asText(), market);
-            }
-        }
-        for (String ticker : options.markets()) {
-            active.computeIfAbsent(ticker, t -> discovery.market(t).orElseGet(() -> bare(t)));
-        }
-        listener.note("recording " + active.size() + " market(s): " + String.join(", ", active.keySet()));
-    }
-
-    private ObjectNode bare(String ticker) {
-        ObjectNode market = mapper.createObjectNode();
-        market.put("ticker", ticker);
-        int dash = ticker.lastIndexOf('-');
-        market.put("event_ticker", dash > 0 ? ticker.substring(0, dash) : ticker);
-        return market;
-    }
-
-    private boolean ours(String ticker) {
-        if (options.markets().contains(ticker)) {
-            return true;
-        }
-        int dash = ticker.indexOf('-');
-        return dash > 0 && options.series().contains(ticker.substring(0, dash));
     }
 
     private void sealed(Path file) {
@@ -205,47 +176,18 @@ public final class Recorder {
     private void rollOver(LocalDate today) {
         if (files.day() != null && !today.equals(files.day())) {
             sealed(files.seal(listener));
-            ofTheDay.clear();
         }
     }
 
     private void openDay(LocalDate day) {
         files.open(day);
-        ofTheDay.putAll(active);
+        markets.newDay();
         writeMarkets();
     }
 
     private void writeMarkets() {
-        if (files.day() != null && !ofTheDay.isEmpty()) {
-            listener.marketsWritten(files.writeMarkets(files.day(), ofTheDay.values()));
-        }
-    }
-
-    /** The frame as written: Kalshi's text with {@code kbt_rx_us} first, on one line; else a note frame. */
-    private String line(String text, boolean valid, JsonNode frame, long receivedMicros) throws IOException {
-        if (!valid) {
-            ObjectNode note = mapper.createObjectNode();
-            note.put("type", "kbt_unparsed");
-            note.put("kbt_rx_us", receivedMicros);
-            note.put("text", text);
-            return mapper.writeValueAsString(note);
-        }
-        String body = frame != null && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)
-                ? mapper.writeValueAsString(frame) : text;
-        int brace = body.indexOf('{');
-        String rest = body.substring(brace + 1);
-        return "{\"kbt_rx_us\":" + receivedMicros + (rest.stripLeading().startsWith("}") ? "" : ",") + rest;
-    }
-
-    private String note(String type, long receivedMicros, ObjectNode msg) {
-        ObjectNode note = mapper.createObjectNode();
-        note.put("type", type);
-        note.put("kbt_rx_us", receivedMicros);
-        note.set("msg", msg);
-        try {
-            return mapper.writeValueAsString(note);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (files.day() != null && !markets.ofTheDay().isEmpty()) {
+            listener.marketsWritten(files.writeMarkets(files.day(), markets.ofTheDay()));
         }
     }
 
@@ -258,7 +200,7 @@ public final class Recorder {
         double perSecond = lastStatusNanos == 0 ? 0 : (frames - framesAtLastStatus) * 1e9 / elapsed;
         lastStatusNanos = now;
         framesAtLastStatus = frames;
-        listener.status(new RecorderStatus(active.size(), frames, perSecond, gaps, reconnects, errors, lagMicros,
+        listener.status(new RecorderStatus(markets.size(), frames, perSecond, gaps, reconnects, errors, lagMicros,
                 sealed.size()));
     }
 
@@ -288,9 +230,9 @@ public final class Recorder {
             }
             try {
                 rollOver(DayFiles.newYorkDay(nowMicros()));
-                if (!active.isEmpty()) {
+                if (markets.size() > 0) {
                     send(subscriptions.subscribe(List.of(Subscriptions.ORDERBOOK, Subscriptions.TRADE),
-                            active.keySet()));
+                            markets.tickers()));
                 }
                 send(subscriptions.subscribe(List.of(Subscriptions.LIFECYCLE), List.of()));
                 long lastFlush = System.nanoTime();
@@ -372,7 +314,8 @@ public final class Recorder {
                     || text.text().indexOf('\r') >= 0)) {
                 frame = mapper.readTree(text.text());
             }
-            boolean newDay = write(line(text.text(), head.valid, frame, text.receivedMicros()), text.receivedMicros());
+            boolean newDay = write(lines.frame(text.text(), head.valid, frame, text.receivedMicros()),
+                    text.receivedMicros());
             frames++;
             if (!head.valid) {
                 return newDay;
@@ -407,11 +350,11 @@ public final class Recorder {
             }
             gaps++;
             ObjectNode msg = mapper.createObjectNode().put("sid", sid).put("expected", expected).put("got", seq);
-            files.write(note("kbt_gap", receivedMicros, msg));
+            files.write(lines.note("kbt_gap", receivedMicros, msg));
             listener.note("seq gap on sid " + sid + ": expected " + expected + ", got " + seq
                     + "; asked for a fresh snapshot");
-            if (Subscriptions.ORDERBOOK.equals(subscriptions.channel(sid)) && !active.isEmpty()) {
-                send(subscriptions.update(sid, "get_snapshot", active.keySet()));
+            if (Subscriptions.ORDERBOOK.equals(subscriptions.channel(sid)) && markets.size() > 0) {
+                send(subscriptions.update(sid, "get_snapshot", markets.tickers()));
             }
         }
 
@@ -437,9 +380,9 @@ public final class Recorder {
                             continue;
                         }
                         subscriptions.ended(channel);
-                        boolean markets = !channel.equals(Subscriptions.LIFECYCLE);
-                        if (!markets || !active.isEmpty()) {
-                            send(subscriptions.subscribe(List.of(channel), markets ? active.keySet() : List.of()));
+                        boolean perMarket = !channel.equals(Subscriptions.LIFECYCLE);
+                        if (!perMarket || markets.size() > 0) {
+                            send(subscriptions.subscribe(List.of(channel), perMarket ? markets.tickers() : List.of()));
                         }
                     }
                 }
@@ -459,51 +402,26 @@ public final class Recorder {
 
         private void lifecycle(JsonNode msg) {
             String ticker = msg.path("market_ticker").asText("");
-            if (ticker.isEmpty() || !ours(ticker)) {
-                return;
-            }
-            String event = msg.path("event_type").asText("");
-            switch (event) {
-                case "created", "activated" -> {
-                    if (active.containsKey(ticker)) {
-                        return;
-                    }
-                    ObjectNode market = discovery.market(ticker).orElseGet(() -> bare(ticker));
-                    active.put(ticker, market);
-                    ofTheDay.put(ticker, market);
+            switch (markets.lifecycle(msg)) {
+                case ADDED -> {
                     listener.note("market opened: " + ticker);
                     addToSubscriptions(ticker);
                     writeMarkets();
                 }
-                case "close_date_updated" -> {
-                    ObjectNode market = ofTheDay.get(ticker);
-                    if (market != null && msg.path("close_ts").canConvertToLong()) {
-                        market.put("close_time", Instant.ofEpochSecond(msg.path("close_ts").asLong()).toString());
-                        writeMarkets();
-                    }
-                }
-                case "closed", "determined", "settled" -> {
-                    ObjectNode market = ofTheDay.computeIfAbsent(ticker, t -> active.getOrDefault(t, bare(t)));
+                case DROPPED -> {
                     String result = msg.path("result").asText("");
-                    if (result.equals("yes") || result.equals("no")) {
-                        market.put("result", result);
-                    }
-                    if (msg.has("settlement_value") && !msg.path("settlement_value").isNull()) {
-                        market.set("settlement_value", msg.path("settlement_value"));
-                    }
-                    market.put("status", event);
-                    if (active.remove(ticker) != null) {
-                        listener.note("market " + event + ": " + ticker + (result.isEmpty() ? "" : " → " + result));
-                        for (String channel : List.of(Subscriptions.ORDERBOOK, Subscriptions.TRADE)) {
-                            Long sid = subscriptions.sid(channel);
-                            if (sid != null) {
-                                send(subscriptions.update(sid, "delete_markets", List.of(ticker)));
-                            }
+                    listener.note("market " + msg.path("event_type").asText() + ": " + ticker
+                            + (result.isEmpty() ? "" : " → " + result));
+                    for (String channel : List.of(Subscriptions.ORDERBOOK, Subscriptions.TRADE)) {
+                        Long sid = subscriptions.sid(channel);
+                        if (sid != null) {
+                            send(subscriptions.update(sid, "delete_markets", List.of(ticker)));
                         }
                     }
                     writeMarkets();
                 }
-                default -> { }
+                case UPDATED -> writeMarkets();
+                case NONE -> { }
             }
         }
 
