@@ -83,7 +83,7 @@ class RecordCommandTest {
 
     @Test
     void recordsFilesAndDatabaseAcrossADropAndTheDatabaseEqualsImportingTheSealedFiles() throws Exception {
-        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of(args("5s").toArray(String[]::new)));
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of(args("15s").toArray(String[]::new)));
         FakeConnection connection = fake.awaitSubscribed(1, "orderbook_delta");
         stream(connection, 200, 2);
         connection.drop();
@@ -135,7 +135,7 @@ class RecordCommandTest {
         assertThat(parts()).hasSize(1);
 
         CompletableFuture<CliRun> again = CompletableFuture.supplyAsync(
-                () -> CliRun.of(args("2s").toArray(String[]::new)));
+                () -> CliRun.of(args("6s").toArray(String[]::new)));
         FakeConnection second;
         try {
             second = fake.awaitSubscribed(2, "orderbook_delta");
