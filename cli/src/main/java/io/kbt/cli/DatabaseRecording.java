@@ -70,7 +70,7 @@ final class DatabaseRecording implements RecorderListener {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             try {
-                RecordingStore.discard(db, recording.getFileName().toString());
+                RecordingStore.discard(db, recording);
             } catch (RuntimeException alsoFailed) {
                 progress.note("warning: " + alsoFailed.getMessage());
             }

@@ -38,6 +38,8 @@ public final class RecordingStore implements AutoCloseable {
 
     private final Database db;
     private final String fileName;
+    private final String path;
+    private volatile int batch;
     private final Segments segments;
     private final Thread thread;
     private volatile Throwable failure;
@@ -47,6 +49,7 @@ public final class RecordingStore implements AutoCloseable {
         this.db = db;
         this.segments = new Segments(maxQueuedBytes);
         this.fileName = sealedName.getFileName().toString();
+        this.path = sealedName.toAbsolutePath().normalize().toString();
         this.thread = new Thread(this::store, "kbt-record-db");
         thread.setDaemon(true);
     }
@@ -91,7 +94,7 @@ public final class RecordingStore implements AutoCloseable {
         if (segments.overflowed) {
             finishRecovered(db, sealedFile);
         }
-        return identify(db, fileName, Sha256.of(sealedFile, sealedFile.toString()));
+        return identify(db, batch, fileName, Sha256.of(sealedFile, sealedFile.toString()));
     }
 
     /** True once the database fell so far behind that the rest is stored from the sealed file. */
@@ -108,7 +111,7 @@ public final class RecordingStore implements AutoCloseable {
     private void store() {
         try (Connection connection = db.connection()) {
             connection.setAutoCommit(false);
-            int batch = batch(connection, fileName);
+            batch = batch(connection, fileName, path);
             connection.commit();
             try (Rows rows = new Rows(connection, batch, fileName, 0)) {
                 segments.onCaughtUp = () -> {
@@ -136,19 +139,16 @@ public final class RecordingStore implements AutoCloseable {
      */
     public static boolean finishRecovered(Database db, Path sealedFile) {
         String name = sealedFile.getFileName().toString();
+        int batch;
         try (Connection connection = db.connection()) {
             connection.setAutoCommit(false);
             long through;
-            int batch;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select batch_id, through_seq, sealed from recording_progress where file_name = ? for update")) {
-                select.setString(1, name);
+            try (PreparedStatement select = connection.prepareStatement("select batch_id, through_seq from"
+                    + " recording_progress where path = ? and not sealed order by batch_id desc limit 1 for update")) {
+                select.setString(1, sealedFile.toAbsolutePath().normalize().toString());
                 try (ResultSet result = select.executeQuery()) {
                     if (!result.next()) {
                         return false;
-                    }
-                    if (result.getBoolean(3)) {
-                        return true;
                     }
                     batch = result.getInt(1);
                     through = result.getLong(2);
@@ -167,21 +167,22 @@ public final class RecordingStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        identify(db, name, Sha256.of(sealedFile, sealedFile.toString()));
+        identify(db, batch, name, Sha256.of(sealedFile, sealedFile.toString()));
         return true;
     }
 
     /**
-     * Removes what a failed store of {@code fileName} left (its rows and batch), so that importing the file later
+     * Removes what a failed store of {@code recording} left (its rows and batch), so that importing the file later
      * stores it once. Does nothing when the file's store was sealed or never began.
      */
-    public static void discard(Database db, String fileName) {
+    public static void discard(Database db, Path recording) {
+        String fileName = recording.getFileName().toString();
         try (Connection connection = db.connection()) {
             connection.setAutoCommit(false);
             Integer batch = null;
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select batch_id from recording_progress where file_name = ? and not sealed")) {
-                select.setString(1, fileName);
+            try (PreparedStatement select = connection.prepareStatement("select batch_id from recording_progress"
+                    + " where path = ? and not sealed order by batch_id desc limit 1")) {
+                select.setString(1, recording.toAbsolutePath().normalize().toString());
                 try (ResultSet result = select.executeQuery()) {
                     if (result.next()) {
                         batch = result.getInt(1);
@@ -207,55 +208,42 @@ public final class RecordingStore implements AutoCloseable {
         }
     }
 
-    /** The batch of a recording file: created with a placeholder identity, or the one a crashed run left. */
-    private static int batch(Connection connection, String fileName) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select batch_id from recording_progress where file_name = ?")) {
-            select.setString(1, fileName);
-            try (ResultSet result = select.executeQuery()) {
-                if (result.next()) {
-                    throw new IllegalStateException(fileName + " is already being recorded into the database");
-                }
-            }
-        }
+    /** A new batch for a recording file, with a placeholder identity until the file is sealed. */
+    private static int batch(Connection connection, String fileName, String path) throws SQLException {
         int batch;
         try (PreparedStatement insert = connection.prepareStatement("insert into import_batch (kind, file_name, sha256)"
                 + " values (?, ?, ?) returning id")) {
             insert.setString(1, KIND);
             insert.setString(2, fileName);
-            insert.setString(3, "recording:" + fileName);
+            insert.setString(3, "recording:" + path + "@" + System.currentTimeMillis());
             try (ResultSet result = insert.executeQuery()) {
                 result.next();
                 batch = result.getInt(1);
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into recording_progress (batch_id, file_name) values (?, ?)")) {
+                "insert into recording_progress (batch_id, path) values (?, ?)")) {
             insert.setInt(1, batch);
-            insert.setString(2, fileName);
+            insert.setString(2, path);
             insert.executeUpdate();
         }
         return batch;
     }
 
-    private static int identify(Database db, String fileName, String sha256) {
-        try (Connection connection = db.connection()) {
-            try (PreparedStatement update = connection.prepareStatement("update import_batch b set sha256 = ?,"
-                    + " imported_at = now() from recording_progress p where p.batch_id = b.id and p.file_name = ?"
-                    + " returning b.id")) {
-                update.setString(1, sha256);
-                update.setString(2, fileName);
-                try (ResultSet result = update.executeQuery()) {
-                    result.next();
-                    int batch = result.getInt(1);
-                    try (PreparedStatement sealed = connection.prepareStatement(
-                            "update recording_progress set sealed = true where batch_id = ?")) {
-                        sealed.setInt(1, batch);
-                        sealed.executeUpdate();
-                    }
-                    return batch;
-                }
-            }
+    private static int identify(Database db, int batch, String fileName, String sha256) {
+        try (Connection connection = db.connection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update import_batch set sha256 = ?, imported_at = now() where id = ?");
+                PreparedStatement sealed = connection.prepareStatement(
+                        "update recording_progress set sealed = true where batch_id = ?")) {
+            connection.setAutoCommit(false);
+            update.setString(1, sha256);
+            update.setInt(2, batch);
+            update.executeUpdate();
+            sealed.setInt(1, batch);
+            sealed.executeUpdate();
+            connection.commit();
+            return batch;
         } catch (SQLException e) {
             throw new IllegalStateException(fileName + ": cannot mark the recording as sealed: " + e.getMessage(), e);
         }
