@@ -76,9 +76,8 @@ public final class RecorderBench {
                     continue;
                 }
                 long frames = status.frames();
-                System.out.printf("t=%2ds sent %,d received %,d (%,d/s) lag %.3f s%s%n", s, load.sent.get(), frames,
-                        frames - lastFrames, status.lagMicros() / 1e6,
-                        database == null ? "" : String.format(" stored through line %,d", listener.stored()));
+                System.out.printf("t=%2ds sent %,d received %,d (%,d/s) lag %.3f s%n", s, load.sent.get(), frames,
+                        frames - lastFrames, status.lagMicros() / 1e6);
                 if (s > 1 && s <= seconds) {
                     perSecond.add((double) (frames - lastFrames));
                     maxLag = Math.max(maxLag, status.lagMicros());
@@ -148,10 +147,6 @@ public final class RecorderBench {
 
         Listener(Database db) {
             this.db = db;
-        }
-
-        long stored() {
-            return stores.values().stream().mapToLong(RecordingStore::storedThrough).sum();
         }
 
         @Override
