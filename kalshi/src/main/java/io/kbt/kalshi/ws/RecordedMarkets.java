@@ -73,7 +73,7 @@ final class RecordedMarkets {
                 if (active.containsKey(ticker)) {
                     return Change.NONE;
                 }
-                ObjectNode market = discovery.market(ticker).orElseGet(() -> bare(ticker));
+                ObjectNode market = known(ticker);
                 active.put(ticker, market);
                 ofTheDay.put(ticker, market);
                 return Change.ADDED;
@@ -101,6 +101,17 @@ final class RecordedMarkets {
             default -> {
                 return Change.NONE;
             }
+        }
+    }
+
+    /** The market object from REST; a REST failure mid-session costs only the metadata, never the recording. */
+    private ObjectNode known(String ticker) {
+        try {
+            return discovery.market(ticker).orElseGet(() -> bare(ticker));
+        } catch (AuthenticationRefusedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return bare(ticker);
         }
     }
 

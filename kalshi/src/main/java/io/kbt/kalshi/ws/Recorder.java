@@ -89,10 +89,14 @@ public final class Recorder {
                         + " lines" + (recovered.cut() ? ", cut at the last complete line" : "") + ")");
                 sealed(recovered.sealed());
             }
-            markets.discover();
+            Duration backoff = options.initialBackoff();
+            while (!discovered() && !timeToStop()) {
+                pause(jitter(backoff));
+                backoff = min(backoff.multipliedBy(2), options.maxBackoff());
+            }
             listener.note("recording " + markets.size() + " market(s): " + String.join(", ", markets.tickers()));
             stopAt = options.recordFor() != null ? clock.instant().plus(options.recordFor()) : options.stopAt();
-            Duration backoff = options.initialBackoff();
+            backoff = options.initialBackoff();
             while (!timeToStop()) {
                 Connection connection = new Connection();
                 boolean heardData = connection.record();
@@ -118,6 +122,19 @@ public final class Recorder {
         }
         return new Summary(frames, gaps, reconnects, errors, markets.size(), List.copyOf(sealed),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Lists the markets over REST; false (and said) when REST fails for another reason than the key. */
+    private boolean discovered() {
+        try {
+            markets.discover();
+            return true;
+        } catch (AuthenticationRefusedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            listener.note("cannot list the markets: " + e.getMessage() + "; trying again");
+            return false;
+        }
     }
 
     private boolean timeToStop() {

@@ -51,6 +51,7 @@ public final class FakeKalshi implements AutoCloseable {
     private final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusedHandshakes = new AtomicInteger();
     private final AtomicInteger restRequests = new AtomicInteger();
+    private final AtomicInteger restFailures = new AtomicInteger();
     private volatile CommandHook hook = (connection, command) -> false;
     private final java.util.concurrent.ScheduledExecutorService pinger =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -164,8 +165,17 @@ public final class FakeKalshi implements AutoCloseable {
         }
     }
 
+    /** The next {@code n} REST requests answer 503, as an exchange having a bad moment does. */
+    public void failRest(int n) {
+        restFailures.set(n);
+    }
+
     private void markets(HttpExchange exchange) throws IOException {
         restRequests.incrementAndGet();
+        if (restFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            respond(exchange, 503, "{\"error\":{\"code\":\"service_unavailable\"}}");
+            return;
+        }
         String path = exchange.getRequestURI().getRawPath();
         String key = exchange.getRequestHeaders().getFirst("KALSHI-ACCESS-KEY");
         if (key != null && !verifier.verify(key, exchange.getRequestHeaders().getFirst("KALSHI-ACCESS-TIMESTAMP"),

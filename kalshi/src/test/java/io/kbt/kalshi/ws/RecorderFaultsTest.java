@@ -176,6 +176,24 @@ class RecorderFaultsTest {
     }
 
     @Test
+    void restFailuresAtStartAndForANewMarketAreRetriedOrOutlivedNotFatal() throws Exception {
+        fake.failRest(2);
+        try (RecorderRun run = new RecorderRun(options())) {
+            FakeConnection connection = fake.awaitSubscribed(1, "market_lifecycle_v2");
+            assertThat(run.notes).filteredOn(n -> n.startsWith("cannot list the markets")).hasSize(2);
+            fake.failRest(1);
+            connection.sendRaw("{\"type\":\"market_lifecycle_v2\",\"sid\":" + connection.sid("market_lifecycle_v2")
+                    + ",\"msg\":{\"market_ticker\":\"" + C + "\",\"event_type\":\"created\"}}");
+            awaitCommand(connection, "add_markets");
+            run.stop();
+            assertThat(run.failure.get()).isNull();
+            assertThat(connection.commands().get(0).toString()).contains(A, B);
+        }
+        JsonNode markets = fake.mapper().readTree(RecorderSessionTest.single(out, ".markets.json").toFile());
+        assertThat(markets.path("markets").toString()).contains(C);
+    }
+
+    @Test
     void error25EndsOneSubscriptionWhichIsSubscribedAgain() throws Exception {
         try (RecorderRun run = new RecorderRun(options())) {
             FakeConnection connection = fake.awaitSubscribed(1, "trade");
