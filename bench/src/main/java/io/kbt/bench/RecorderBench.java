@@ -49,7 +49,7 @@ public final class RecorderBench {
         Path dir = Files.createTempDirectory("kbt-record-bench");
         Database database = null;
         if (db) {
-            DbUrl server = DbUrl.parse(admin, System.getenv(), null);
+            DbUrl server = DbUrl.parse(admin, System.getenv());
             DbUrl url = server.withDatabase("kbt_record_bench");
             try (Connection c = Database.connect(server); Statement s = c.createStatement()) {
                 s.execute("drop database if exists kbt_record_bench with (force)");

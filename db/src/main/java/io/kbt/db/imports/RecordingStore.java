@@ -113,7 +113,7 @@ public final class RecordingStore implements AutoCloseable {
             connection.setAutoCommit(false);
             batch = batch(connection, fileName, path);
             connection.commit();
-            try (Rows rows = new Rows(connection, batch, fileName, 0)) {
+            try (Rows rows = new Rows(connection, new Partitions(db), batch, fileName, 0)) {
                 segments.onCaughtUp = () -> {
                     rows.commit();
                     storedThrough = rows.lastSeq();
@@ -154,7 +154,7 @@ public final class RecordingStore implements AutoCloseable {
                     through = result.getLong(2);
                 }
             }
-            try (Rows rows = new Rows(connection, batch, name, through)) {
+            try (Rows rows = new Rows(connection, new Partitions(db), batch, name, through)) {
                 TickerRegistry registry = new TickerRegistry(new MarketStore(DSL.using(connection,
                         SQLDialect.POSTGRES)).tickSizes());
                 try (FeedReader reader = new KalshiWsReader(sealedFile, registry)) {

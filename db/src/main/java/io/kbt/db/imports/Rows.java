@@ -17,14 +17,11 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
@@ -48,7 +45,7 @@ final class Rows implements AutoCloseable {
     private final Map<EventTable, BinaryCopyWriter> writers = new EnumMap<>(EventTable.class);
     private final Map<EventTable, long[]> counts = new EnumMap<>(EventTable.class);
     private final MonthSet months = new MonthSet();
-    private final Set<String> partitions = new HashSet<>();
+    private final Partitions partitions;
     private final Map<Integer, Integer> storedMarket = new HashMap<>();
     private long lastSeq;
     private long previousTs = Long.MIN_VALUE;
@@ -58,8 +55,10 @@ final class Rows implements AutoCloseable {
     private long lastTs = Long.MIN_VALUE;
     private long pending;
 
-    Rows(Connection connection, int batch, String fileName, long skipThrough) throws SQLException {
+    Rows(Connection connection, Partitions partitions, int batch, String fileName, long skipThrough)
+            throws SQLException {
         this.connection = connection;
+        this.partitions = partitions;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         this.markets = new MarketStore(DSL.using(connection, SQLDialect.POSTGRES));
         this.batch = batch;
@@ -145,14 +144,8 @@ final class Rows implements AutoCloseable {
             return;
         }
         try {
-            try (Statement ddl = connection.createStatement()) {
-                for (EventTable table : writers.keySet()) {
-                    for (LocalDate month : months.months()) {
-                        if (partitions.add(table + "@" + month)) {
-                            ddl.execute(EventImporter.partitionDdl(table, month));
-                        }
-                    }
-                }
+            for (EventTable table : writers.keySet()) {
+                partitions.ensure(table, months.months());
             }
             for (Map.Entry<EventTable, BinaryCopyWriter> entry : writers.entrySet()) {
                 entry.getValue().close();
