@@ -66,6 +66,7 @@ final class ReplaySession implements StrategyContext {
     private final MarketSet updated;
     private boolean updatedBuilt;
     private final boolean[] warnedCrossed;
+    private final boolean fairRecorded;
     private long now = Long.MIN_VALUE;
     private long seq;
     long events;
@@ -96,6 +97,7 @@ final class ReplaySession implements StrategyContext {
         touched = new MarketSet(n);
         updated = new MarketSet(n);
         warnedCrossed = new boolean[n];
+        fairRecorded = listener.wantsSamples();
     }
 
     void start() {
@@ -298,6 +300,11 @@ final class ReplaySession implements StrategyContext {
     public void quote(int market, Quote quote) {
         orders.apply(market, quote, seq);
         touched.add(market);
+    }
+
+    @Override
+    public boolean fairRecorded() {
+        return fairRecorded;
     }
 
     @Override
