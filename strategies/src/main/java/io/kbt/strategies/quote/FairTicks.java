@@ -2,6 +2,7 @@ package io.kbt.strategies.quote;
 
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.StrikeType;
+import io.kbt.strategies.model.CauchyReturns;
 import io.kbt.strategies.model.ReturnModel;
 import io.kbt.strategies.model.YesProbability;
 import java.util.Arrays;
@@ -9,10 +10,10 @@ import java.util.Arrays;
 /**
  * Each market's fair value: exact in cents when someone records it, and in whole ticks — all the quotes use —
  * recomputed only when it could have changed. After an exact computation the rounded fair lies some distance
- * (the slack) from the nearest half tick; half of it is given to the passing of time and half to index moves,
+ * (the slack) from the nearest half tick; a quarter of it is given to the passing of time and the rest to index moves,
  * using the model's bounds on how fast one strike's tail mass moves per log of scale and per unit of return.
- * While the index level is the same and the time is before the bound runs out, the rounded fair cannot have
- * changed; after an index move the bound is checked in a few multiplications instead of an exact CDF. The
+ * That gives a time and a range of index levels within which the rounded fair cannot change, checked in two
+ * comparisons instead of an exact CDF. The
  * margin kept at the half tick is far above the floating-point error of the exact value, so the rounding is
  * always the one the exact value would give.
  */
@@ -22,38 +23,49 @@ final class FairTicks {
     private static final double MARGIN = 1e-9;
     /** Widens every bound a little against its own rounding. */
     private static final double SAFETY = 1.000001;
+    private static final double INVERSE_SAFETY = 1 / SAFETY;
+    /** The share of the slack given to the passing of time; the rest is for index moves, which are faster. */
+    private static final double TIME_SHARE = 0.25;
+    /** Narrows a range of index levels by far more than the rounding of its computation. */
+    private static final double LEVEL_SAFETY = 1 + 1e-12;
 
     private final ReturnModel model;
     private final double perLogScale;
     private final double location;
     private final double h;
+    private final double inverseH;
+    /** Δ ln scale allowed per unit of probability budget, for one strike's term. */
+    private final double roomPerBudget;
     /** Index level each market's cache was computed at; NaN: no cache. */
     private final double[] cachedLevel;
     private final long[] cachedTicks;
     private final long[] validBefore;
-    private final double[] floorEdge;
-    private final double[] capEdge;
-    private final double[] scaleLo;
-    private final double[] scaleHi;
-    private final double[] levelBudget;
+    /** Index levels strictly between which each market's cached fair holds (NaN: none). */
+    private final double[] levelLo;
+    private final double[] levelHi;
+    /** The cotangent test for Cauchy models; null for others, which always take the exact CDF. */
+    private final CauchyTicks cauchy;
     private double lastTau = Double.NaN;
     private double lastScale;
+    private double lastInverseScale;
 
     FairTicks(ReturnModel model, int markets) {
         this.model = model;
         this.perLogScale = model.maxTailChangePerLogScale();
         this.location = model.location();
         this.h = model.h();
+        this.inverseH = h > 0 ? 1 / h : 0;
+        this.roomPerBudget = 1 / (perLogScale * SAFETY);
+        this.cauchy = model instanceof CauchyReturns c ? new CauchyTicks(c.x0()) : null;
         cachedLevel = new double[markets];
         Arrays.fill(cachedLevel, Double.NaN);
         cachedTicks = new long[markets];
         validBefore = new long[markets];
         Arrays.fill(validBefore, Long.MIN_VALUE);
-        floorEdge = new double[markets];
-        capEdge = new double[markets];
-        scaleLo = new double[markets];
-        scaleHi = new double[markets];
-        levelBudget = new double[markets];
+        levelLo = new double[markets];
+        levelHi = new double[markets];
+        Arrays.fill(levelLo, Double.NaN);
+        Arrays.fill(levelHi, Double.NaN);
     }
 
     /** 100·P(yes) of {@code market} at index {@code level} (positive, finite) at {@code now}, exactly. */
@@ -66,70 +78,111 @@ final class FairTicks {
                 level, scale(tau));
     }
 
+    /** Whether {@code market}'s cached fair in ticks still holds at index {@code level} at {@code now}. */
+    boolean holds(int market, double level, long now) {
+        return now < validBefore[market] && level > levelLo[market] && level < levelHi[market];
+    }
+
     /** The fair of {@code market} in whole ticks at index {@code level} (positive, finite) at {@code now}. */
     long ticks(Market market, int maxTicks, double level, long now) {
         int id = market.id();
-        if (now < validBefore[id] && (level == cachedLevel[id] || levelMoveFits(market, id, level))) {
+        if (holds(id, level, now)) {
             return cachedTicks[id];
         }
         double tau = (double) (market.closeTime() - now) / MICROS_PER_SECOND;
+        validBefore[id] = Long.MIN_VALUE;
+        if (cauchy != null && tau > 0) {
+            double scale = scale(tau);
+            if (scale > 0 && Double.isFinite(scale)) {
+                long ticks = cauchy.ticks(market, level, lastInverseScale, maxTicks);
+                if (ticks >= 0) {
+                    double slack = cauchy.slack() - MARGIN;
+                    if (slack > 0) {
+                        remember(market, id, ticks, level, tau, scale, slack);
+                    }
+                    return ticks;
+                }
+            }
+        }
         double cents = cents(market, level, now);
         double unrounded = QuoteRule.unroundedTicks(cents, maxTicks);
         long ticks = (long) Math.rint(unrounded);
         double slack = (0.5 - Math.abs(unrounded - ticks)) / maxTicks - MARGIN;
         if (tau > 0 && slack > 0 && lastScale > 0 && Double.isFinite(lastScale)) {
             remember(market, id, ticks, level, tau, lastScale, slack);
-        } else {
-            validBefore[id] = Long.MIN_VALUE;
         }
         return ticks;
     }
 
-    /** The time until which {@code market}'s cached fair holds at an unchanged index; MIN_VALUE: none. */
+    /** The time until which {@code market}'s cached fair can hold; MIN_VALUE: none. */
     long validBefore(int market) {
         return validBefore[market];
     }
 
+    /**
+     * A quarter of the slack bounds the passing of time: |ΔP| ≤ terms·perLogScale·|Δ ln scale|, ln scale = h·ln τ + c,
+     * so τ may fall to τ/(1 + room/h) (e^y ≥ 1 + y keeps that on the safe side) and the scale meanwhile stays
+     * above scale·(1 − room). The rest bounds index moves: each strike's return may move by as much as
+     * its share of the budget over the peak density it could meet, which gives a range of index levels.
+     */
     private void remember(Market market, int id, long ticks, double level, double tau, double scale, double slack) {
         StrikeType type = market.strikeType();
         boolean floor = type != StrikeType.LESS && type != StrikeType.LESS_OR_EQUAL;
         boolean cap = type != StrikeType.GREATER && type != StrikeType.GREATER_OR_EQUAL;
         int terms = (floor ? 1 : 0) + (cap ? 1 : 0);
-        double timeBudget = slack / 2;
-        // |ΔP| ≤ terms·perLogScale·|Δ ln scale| and ln scale = h·ln τ + const.
-        double logScaleRoom = timeBudget / (terms * perLogScale * SAFETY);
-        double tauMin = h > 0 ? tau * Math.exp(-logScaleRoom / h) * SAFETY : 0;
-        long until = market.closeTime() - (long) Math.ceil(tauMin * MICROS_PER_SECOND) - 1;
-        cachedLevel[id] = level;
+        double timeBudget = slack * TIME_SHARE;
+        double room = timeBudget * (terms == 1 ? roomPerBudget : roomPerBudget / 2);
+        double tauMin = h > 0 ? tau / (1 + room * inverseH) * SAFETY : 0;
+        double lo = h > 0 ? scale * (1 - room) * INVERSE_SAFETY : scale;
+        double levelBudget = slack - timeBudget;
+        double floorT = floor ? market.floorStrike() / level - 1.0 - location : Double.NaN;
+        double capT = cap ? market.capStrike() / level - 1.0 - location : Double.NaN;
+        // Each strike gets a share of the budget in proportion to its density: the index moves both alike.
+        double floorDensity = floor ? model.maxDensity(Math.abs(floorT), lo, scale) : 0;
+        double capDensity = cap ? model.maxDensity(Math.abs(capT), lo, scale) : 0;
+        double perDensity = levelBudget / (floorDensity + capDensity);
+        double rangeLo = 0;
+        double rangeHi = Double.POSITIVE_INFINITY;
+        if (floor) {
+            double move = allowedMove(floorT, perDensity * floorDensity, floorDensity, lo, scale);
+            rangeLo = Math.max(rangeLo, lowestLevel(market.floorStrike(), floorT, move));
+            rangeHi = Math.min(rangeHi, highestLevel(market.floorStrike(), floorT, move));
+        }
+        if (cap) {
+            double move = allowedMove(capT, perDensity * capDensity, capDensity, lo, scale);
+            rangeLo = Math.max(rangeLo, lowestLevel(market.capStrike(), capT, move));
+            rangeHi = Math.min(rangeHi, highestLevel(market.capStrike(), capT, move));
+        }
+        if (!(lo > 0) || !(rangeLo < level && level < rangeHi)) {
+            return;
+        }
         cachedTicks[id] = ticks;
-        validBefore[id] = until;
-        floorEdge[id] = floor ? market.floorStrike() / level - 1.0 - location : Double.NaN;
-        capEdge[id] = cap ? market.capStrike() / level - 1.0 - location : Double.NaN;
-        scaleHi[id] = scale;
-        scaleLo[id] = h > 0 ? scale * Math.exp(-logScaleRoom) / SAFETY : scale;
-        levelBudget[id] = slack - timeBudget;
+        validBefore[id] = market.closeTime() - (long) Math.ceil(tauMin * MICROS_PER_SECOND) - 1;
+        levelLo[id] = rangeLo * LEVEL_SAFETY;
+        levelHi[id] = rangeHi * (2 - LEVEL_SAFETY);
     }
 
-    /** Whether the index moving from the cached level to {@code level} cannot have used up the level budget. */
-    private boolean levelMoveFits(Market market, int id, double level) {
-        if (Double.isNaN(cachedLevel[id])) {
-            return false;
-        }
-        double drift = 0;
-        if (!Double.isNaN(floorEdge[id])) {
-            drift += termDrift(floorEdge[id], market.floorStrike() / level - 1.0 - location, id);
-        }
-        if (!Double.isNaN(capEdge[id])) {
-            drift += termDrift(capEdge[id], market.capStrike() / level - 1.0 - location, id);
-        }
-        return drift * SAFETY <= levelBudget[id];
+    /** The lowest index level at which the strike's return K/L − 1 − location is at most t + move. */
+    private double lowestLevel(double strike, double t, double move) {
+        double denominator = 1.0 + location + t + move;
+        return denominator > 0 && strike > 0 ? strike / denominator : Double.NaN;
     }
 
-    /** Bound on one strike's tail mass moving from return {@code from} to {@code to}: distance × peak density. */
-    private double termDrift(double from, double to, int id) {
-        double moved = Math.abs(to - from);
-        double nearest = Math.max(0, Math.abs(from) - moved);
-        return moved * model.maxDensity(nearest, scaleLo[id], scaleHi[id]);
+    /** The highest index level at which the strike's return is at least t − move. */
+    private double highestLevel(double strike, double t, double move) {
+        double denominator = 1.0 + location + t - move;
+        return denominator > 0 ? strike / denominator : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * How far a strike's return may move from {@code t} while its tail mass moves at most {@code budget}: a first
+     * step at the peak density where it stands ({@code density}), then the step the peak density over that first step allows (smaller,
+     * so the points it reaches are no nearer the location than the first step's and their density no higher).
+     */
+    private double allowedMove(double t, double budget, double density, double scaleLo, double scaleHi) {
+        double first = budget / density;
+        double nearest = Math.max(0, Math.abs(t) - first);
+        return budget / model.maxDensity(nearest, scaleLo, scaleHi) * INVERSE_SAFETY;
     }
 
     /** model.scale(τ), once per distinct τ: markets closing together price at the same horizon. */
@@ -137,6 +190,7 @@ final class FairTicks {
         if (tau != lastTau) {
             lastTau = tau;
             lastScale = model.scale(tau);
+            lastInverseScale = 1 / lastScale;
         }
         return lastScale;
     }

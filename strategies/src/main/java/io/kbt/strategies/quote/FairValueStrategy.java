@@ -20,10 +20,10 @@ import java.util.Comparator;
  * price (unknown strikes or underlying) are never quoted. One instance serves one replay.
  *
  * <p>When the run records fair values, every market is priced exactly on every batch. When it does not (a sweep),
- * the quotes depend on the fair only through its whole ticks ({@link FairTicks}), so a batch that neither moved
- * an index nor reached a market's next time limit (its open, its stop, the end of its fair's validity) looks
- * only at the markets it changed; and a market whose quote is the one already resting, and which nothing
- * changed, is not re-sent, since the order manager would keep it as it is. The result is the same either way
+ * the quotes depend on the fair only through its whole ticks ({@link FairTicks}), so a batch that reached no
+ * market's next time limit (its open, its stop, the end of its fair's validity) looks only at the markets it
+ * changed, plus, when an index moved, those whose fair may have left its range; and a market whose quote is
+ * the one already resting, and which nothing changed, is not re-sent, since the order manager would keep it. The result is the same either way
  * ({@code StrategyPathsTest}).
  */
 public final class FairValueStrategy implements Strategy {
@@ -53,8 +53,17 @@ public final class FairValueStrategy implements Strategy {
     private int[] pending = new int[16];
     private final long[] changedInBatch;
     private final long[] listedInBatch;
+    /** What the rule last made {@link #lastQuote} from, per market: the same inputs give the same quote. */
+    private final long[] lastTicks;
+    private final long[] lastPosition;
+    private final int[] lastBid;
+    private final int[] lastAsk;
     private long batch;
     private long nextCheck = Long.MIN_VALUE;
+    /** The markets open at the last listing, as ranks in close order: the ones a full pass looks at. */
+    private final int[] open;
+    private int openCount;
+    private long nextOpen = Long.MIN_VALUE;
     private int[] order = new int[16];
     private int firstOpen;
     private boolean lossStopped;
@@ -83,15 +92,22 @@ public final class FairValueStrategy implements Strategy {
         this.quoting = new boolean[n];
         this.lastQuote = new Quote[n];
         Arrays.fill(lastQuote, Quote.NONE);
+        this.open = new int[byClose.length];
         this.recheck = new boolean[n];
         this.changedInBatch = new long[n];
         this.listedInBatch = new long[n];
+        this.lastTicks = new long[n];
+        Arrays.fill(lastTicks, Long.MIN_VALUE);
+        this.lastPosition = new long[n];
+        this.lastBid = new int[n];
+        this.lastAsk = new int[n];
     }
 
     @Override
     public void onBatch(StrategyContext context) {
         long now = context.now();
         boolean stoppedBefore = lossStopped;
+        int firstOpenBefore = firstOpen;
         if (!lossStopped && params.maxLossCents().isPresent()
                 && context.pnlMicros() < -params.maxLossCents().getAsLong() * MICROS_PER_CENT) {
             lossStopped = true;
@@ -116,10 +132,28 @@ public final class FairValueStrategy implements Strategy {
         pending = due;
         recheckCount = 0;
         boolean indexMoved = indexMoved(context);
-        if (indexMoved || lossStopped != stoppedBefore || now >= nextCheck) {
+        boolean opened = firstOpen != firstOpenBefore || now >= nextOpen;
+        if (opened) {
+            listOpen(context, now);
+        }
+        if (opened || lossStopped != stoppedBefore) {
             nextCheck = Long.MAX_VALUE;
-            for (int i = firstOpen; i < byClose.length; i++) {
-                priceByTicks(context, byClose[i], now);
+            for (int i = 0; i < openCount; i++) {
+                Market market = byClose[open[i]];
+                priceByTicks(context, market, now);
+                nextCheck = Math.min(nextCheck, deadline(market));
+            }
+        } else if (indexMoved || now >= nextCheck) {
+            nextCheck = Long.MAX_VALUE;
+            for (int i = 0; i < openCount; i++) {
+                Market market = byClose[open[i]];
+                int id = market.id();
+                if (changedInBatch[id] == batch || recheck[id] || (quoting[id]
+                        ? now >= deadline(market) || !fair.holds(id, context.indexLevel(symbolOf[id]), now)
+                        : indexMoved)) {
+                    priceByTicks(context, market, now);
+                }
+                nextCheck = Math.min(nextCheck, deadline(market));
             }
         } else {
             int count = 0;
@@ -130,7 +164,9 @@ public final class FairValueStrategy implements Strategy {
                 count = list(due[i], count);
             }
             for (int i = 0; i < count; i++) {
-                priceByTicks(context, byClose[order[i]], now);
+                Market market = byClose[order[i]];
+                priceByTicks(context, market, now);
+                nextCheck = Math.min(nextCheck, deadline(market));
             }
         }
     }
@@ -175,7 +211,6 @@ public final class FairValueStrategy implements Strategy {
             return;
         }
         if (now < market.openTime()) {
-            nextCheck = Math.min(nextCheck, market.openTime());
             return;
         }
         BookView book = context.book(id);
@@ -184,13 +219,20 @@ public final class FairValueStrategy implements Strategy {
             withdraw(context, id);
             return;
         }
-        nextCheck = Math.min(nextCheck, stopTime(market));
         long fairTicks = fair.ticks(market, book.maxTicks(), level, now);
-        nextCheck = Math.min(nextCheck, fair.validBefore(id));
         int bestBid = book.bestYesBid();
         int bestAsk = book.bestYesAsk();
+        long position = context.position(id);
         Quote previous = lastQuote[id];
-        Quote quote = rule.quoteAtTicks(fairTicks, context.position(id), bestBid, bestAsk, book.maxTicks(), previous);
+        Quote quote = previous;
+        if (fairTicks != lastTicks[id] || position != lastPosition[id] || bestBid != lastBid[id]
+                || bestAsk != lastAsk[id]) {
+            quote = rule.quoteAtTicks(fairTicks, position, bestBid, bestAsk, book.maxTicks(), previous);
+            lastTicks[id] = fairTicks;
+            lastPosition[id] = position;
+            lastBid[id] = bestBid;
+            lastAsk[id] = bestAsk;
+        }
         if (quote != previous || !quoting[id] || changedInBatch[id] == batch || due) {
             context.quote(id, quote);
             if (quote != previous || params.postOnly() && crosses(quote, bestBid, bestAsk)) {
@@ -199,6 +241,29 @@ public final class FairValueStrategy implements Strategy {
         }
         lastQuote[id] = quote;
         quoting[id] = true;
+    }
+
+    /**
+     * When a quoting market must be looked at again though nothing changed it: its stop, or the end of its
+     * fair's validity; never for a market not quoting (only a change or an index move can make it quote).
+     */
+    private long deadline(Market market) {
+        int id = market.id();
+        return quoting[id] ? Math.min(stopTime(market), fair.validBefore(id)) : Long.MAX_VALUE;
+    }
+
+    /** Lists the open markets as ranks in close order, and notes when the next one opens. */
+    private void listOpen(StrategyContext context, long now) {
+        openCount = 0;
+        nextOpen = Long.MAX_VALUE;
+        for (int i = firstOpen; i < byClose.length; i++) {
+            Market market = byClose[i];
+            if (now < market.openTime()) {
+                nextOpen = Math.min(nextOpen, market.openTime());
+            } else if (!context.closed(market.id())) {
+                open[openCount++] = i;
+            }
+        }
     }
 
     private boolean stopping(Market market, long now) {
