@@ -1,9 +1,13 @@
 package io.kbt.feeds;
 
+import io.kbt.engine.event.BookDelta;
+import io.kbt.engine.event.BookSnapshot;
 import io.kbt.engine.event.EventSource;
 import io.kbt.engine.event.IndexTick;
+import io.kbt.engine.event.MarketClose;
 import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.event.MergedEventSource;
+import io.kbt.engine.event.Trade;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
@@ -30,7 +34,8 @@ import java.util.stream.Stream;
  * their keys; {@code *.csv} index or seed CSV by header — other CSVs are skipped with a note), reads the markets
  * files for metadata, and streams the selected markets' events from all files merged in (ts, seq) order.
  *
- * <p>{@link #open} first reads every data file once to learn which markets it holds and when; a market without
+ * <p>{@link #open} decodes every data file once, holding its events, to learn which markets it holds and when,
+ * then hands the selected ones on renumbered for the selection (never decoding a file twice); a market without
  * metadata is created from its ticker with a warning and, having no close time, is selected by the New York date
  * of its last event. A seed CSV belongs to the directory's single market (its underlying, default SPX, is the
  * index symbol); an index CSV's symbol is the selected markets' underlying named in its file name, else SPX.
@@ -155,15 +160,19 @@ public final class DataDirectory {
         Map<String, TickSize> tickSizes = new HashMap<>();
         metadata.forEach((ticker, market) -> tickSizes.put(ticker, market.tickSize()));
 
-        // First pass: which markets the data holds, and their time span (first, last) by scan id.
+        // Every file is decoded once, here: which markets the data holds, their time span (first, last) by scan id,
+        // and the events themselves, which are then renumbered for the selection instead of read again.
         TickerRegistry scanRegistry = new TickerRegistry(tickSizes);
         List<long[]> spansById = new ArrayList<>();
+        List<List<MarketEvent>> decoded = new ArrayList<>();
         for (DataFile file : files) {
             if (file.kind() == DataFile.Kind.MARKETS) {
                 continue;
             }
+            List<MarketEvent> events = new ArrayList<>();
             try (FeedReader reader = reader(file, scanRegistry, metadata, DEFAULT_SYMBOL)) {
                 for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
+                    events.add(event);
                     if (!(event instanceof IndexTick)) {
                         int market = marketOf(event);
                         while (spansById.size() <= market) {
@@ -176,6 +185,7 @@ public final class DataDirectory {
                 }
                 warnings.addAll(reader.stats().warnings());
             }
+            decoded.add(events);
         }
         Map<String, long[]> spans = new TreeMap<>();
         for (int id = 0; id < spansById.size(); id++) {
@@ -215,19 +225,23 @@ public final class DataDirectory {
         int marketCount = markets.size();
         long indexFrom = Math.min(selection.fromMicros(), firstEvent);
         long indexTo = selection.toMicrosExclusive();
+        int[] finalIds = new int[spansById.size()];
+        for (int id = 0; id < finalIds.length; id++) {
+            finalIds[id] = registry.knows(scanRegistry.ticker(id)) ? registry.marketId(scanRegistry.ticker(id)) : -1;
+        }
         List<EventSource> sources = new ArrayList<>();
-        try {
-            for (DataFile file : files) {
-                if (file.kind() == DataFile.Kind.MARKETS) {
-                    continue;
-                }
-                String symbol = indexSymbol(file, underlyings);
-                FeedReader reader = reader(file, registry, metadata, symbol);
-                sources.add(new SelectedEvents(reader, marketCount, indexFrom, indexTo));
+        int next = 0;
+        for (DataFile file : files) {
+            if (file.kind() == DataFile.Kind.MARKETS) {
+                continue;
             }
-        } catch (RuntimeException e) {
-            sources.forEach(EventSource::close);
-            throw e;
+            // Index symbols are numbered in file order, as readers opened in turn would number them.
+            int symbol = switch (file.kind()) {
+                case INDEX_CSV -> registry.symbolId(indexSymbol(file, underlyings));
+                case SEED_CSV -> registry.symbolId(seedSymbol(metadata));
+                default -> -1;
+            };
+            sources.add(new SelectedEvents(decoded.get(next++), finalIds, symbol, indexFrom, indexTo));
         }
         Instruments instruments = new Instruments(markets, registry.symbols());
         return new DataSet(instruments, new MergedEventSource(sources), warnings);
@@ -236,6 +250,12 @@ public final class DataDirectory {
     private static String indexSymbol(DataFile file, List<String> underlyings) {
         String name = file.path().getFileName().toString().toUpperCase(Locale.ROOT);
         return underlyings.stream().filter(name::contains).findFirst().orElse(DEFAULT_SYMBOL);
+    }
+
+    /** The index symbol of a seed CSV: its single market's underlying. */
+    private static String seedSymbol(Map<String, MarketInfo> metadata) {
+        MarketInfo market = metadata.values().iterator().next();
+        return market.underlying() == null ? DEFAULT_SYMBOL : market.underlying();
     }
 
     private FeedReader reader(DataFile file, TickerRegistry registry, Map<String, MarketInfo> metadata,
@@ -251,8 +271,7 @@ public final class DataDirectory {
                             + "markets JSON to belong to, found " + metadata.size());
                 }
                 MarketInfo market = metadata.values().iterator().next();
-                yield new SeedCsvReader(file.path(), name, market.ticker(),
-                        market.underlying() == null ? DEFAULT_SYMBOL : market.underlying(), registry);
+                yield new SeedCsvReader(file.path(), name, market.ticker(), seedSymbol(metadata), registry);
             }
             case MARKETS -> throw new IllegalArgumentException("markets files carry no events: " + name);
         };
@@ -268,37 +287,51 @@ public final class DataDirectory {
         };
     }
 
-    /** The events of one file that a replay wants: selected markets (ids below a bound) and index ticks in time. */
+    /**
+     * The events of one decoded file that a replay wants, renumbered for it: selected markets (others dropped) and
+     * index ticks in time, under the file's final symbol.
+     */
     private static final class SelectedEvents implements EventSource {
-        private final FeedReader reader;
-        private final int marketCount;
+        private final List<MarketEvent> events;
+        private final int[] finalIds;
+        private final int symbol;
         private final long indexFrom;
         private final long indexTo;
+        private int next;
 
-        SelectedEvents(FeedReader reader, int marketCount, long indexFrom, long indexTo) {
-            this.reader = reader;
-            this.marketCount = marketCount;
+        SelectedEvents(List<MarketEvent> events, int[] finalIds, int symbol, long indexFrom, long indexTo) {
+            this.events = events;
+            this.finalIds = finalIds;
+            this.symbol = symbol;
             this.indexFrom = indexFrom;
             this.indexTo = indexTo;
         }
 
         @Override
         public MarketEvent next() {
-            for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
-                if (event instanceof IndexTick tick) {
-                    if (tick.ts() >= indexFrom && tick.ts() < indexTo) {
-                        return event;
-                    }
-                } else if (marketOf(event) < marketCount) {
-                    return event;
+            while (next < events.size()) {
+                MarketEvent event = events.set(next++, null);
+                MarketEvent selected = switch (event) {
+                    case IndexTick t -> t.ts() >= indexFrom && t.ts() < indexTo
+                            ? t.symbol() == symbol ? t : new IndexTick(t.ts(), t.seq(), symbol, t.level())
+                            : null;
+                    case BookDelta d -> at(d.market()) < 0 ? null : d.market() == at(d.market()) ? d
+                            : new BookDelta(d.ts(), d.seq(), at(d.market()), d.side(), d.price(), d.delta());
+                    case Trade t -> at(t.market()) < 0 ? null : t.market() == at(t.market()) ? t
+                            : new Trade(t.ts(), t.seq(), at(t.market()), t.yesPrice(), t.count(), t.takerSide());
+                    case BookSnapshot s -> at(s.market()) < 0 ? null : s.market() == at(s.market()) ? s
+                            : new BookSnapshot(s.ts(), s.seq(), at(s.market()), s.yesBids(), s.noBids());
+                    case MarketClose c -> at(c.market()) < 0 ? null : new MarketClose(c.ts(), c.seq(), at(c.market()));
+                };
+                if (selected != null) {
+                    return selected;
                 }
             }
             return null;
         }
 
-        @Override
-        public void close() {
-            reader.close();
+        private int at(int scanId) {
+            return finalIds[scanId];
         }
     }
 }
