@@ -165,6 +165,8 @@ public final class DataDirectory {
         TickerRegistry scanRegistry = new TickerRegistry(tickSizes);
         List<long[]> spansById = new ArrayList<>();
         List<List<MarketEvent>> decoded = new ArrayList<>();
+        // Events of markets the metadata already rules out are not held; the rest wait for the selection.
+        List<Boolean> held = new ArrayList<>();
         for (DataFile file : files) {
             if (file.kind() == DataFile.Kind.MARKETS) {
                 continue;
@@ -172,15 +174,25 @@ public final class DataDirectory {
             List<MarketEvent> events = new ArrayList<>();
             try (FeedReader reader = reader(file, scanRegistry, metadata, DEFAULT_SYMBOL)) {
                 for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
-                    events.add(event);
-                    if (!(event instanceof IndexTick)) {
-                        int market = marketOf(event);
-                        while (spansById.size() <= market) {
-                            spansById.add(new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                    if (event instanceof IndexTick) {
+                        if (event.ts() < selection.toMicrosExclusive()) {
+                            events.add(event);
                         }
-                        long[] span = spansById.get(market);
-                        span[0] = Math.min(span[0], event.ts());
-                        span[1] = Math.max(span[1], event.ts());
+                        continue;
+                    }
+                    int market = marketOf(event);
+                    while (spansById.size() <= market) {
+                        spansById.add(new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                        held.add(null);
+                    }
+                    long[] span = spansById.get(market);
+                    span[0] = Math.min(span[0], event.ts());
+                    span[1] = Math.max(span[1], event.ts());
+                    if (held.get(market) == null) {
+                        held.set(market, mayBeSelected(scanRegistry.ticker(market), metadata, selection));
+                    }
+                    if (held.get(market)) {
+                        events.add(event);
                     }
                 }
                 warnings.addAll(reader.stats().warnings());
@@ -250,6 +262,13 @@ public final class DataDirectory {
     private static String indexSymbol(DataFile file, List<String> underlyings) {
         String name = file.path().getFileName().toString().toUpperCase(Locale.ROOT);
         return underlyings.stream().filter(name::contains).findFirst().orElse(DEFAULT_SYMBOL);
+    }
+
+    /** False when {@code ticker}'s metadata shows that the selection leaves it out; true when it may not. */
+    private static boolean mayBeSelected(String ticker, Map<String, MarketInfo> metadata, Selection selection) {
+        MarketInfo info = metadata.get(ticker);
+        return info == null || info.closeTime() == MarketInfo.UNKNOWN_CLOSE
+                || selection.includes(ticker, info.seriesTicker(), info.closeTime());
     }
 
     /** The index symbol of a seed CSV: its single market's underlying. */
