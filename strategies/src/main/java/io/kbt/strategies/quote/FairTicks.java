@@ -140,20 +140,20 @@ final class FairTicks {
         // Each strike gets a share of the budget in proportion to its density: the index moves both alike.
         double floorDensity = floor ? model.maxDensity(Math.abs(floorT), lo, scale) : 0;
         double capDensity = cap ? model.maxDensity(Math.abs(capT), lo, scale) : 0;
-        double perDensity = levelBudget / (floorDensity + capDensity);
+        double total = floorDensity + capDensity;
         double rangeLo = 0;
         double rangeHi = Double.POSITIVE_INFINITY;
         if (floor) {
-            double move = allowedMove(floorT, perDensity * floorDensity, floorDensity, lo, scale);
+            double move = allowedMove(floorT, levelBudget * (floorDensity / total), floorDensity, lo, scale);
             rangeLo = Math.max(rangeLo, lowestLevel(market.floorStrike(), floorT, move));
             rangeHi = Math.min(rangeHi, highestLevel(market.floorStrike(), floorT, move));
         }
         if (cap) {
-            double move = allowedMove(capT, perDensity * capDensity, capDensity, lo, scale);
+            double move = allowedMove(capT, levelBudget * (capDensity / total), capDensity, lo, scale);
             rangeLo = Math.max(rangeLo, lowestLevel(market.capStrike(), capT, move));
             rangeHi = Math.min(rangeHi, highestLevel(market.capStrike(), capT, move));
         }
-        if (!(lo > 0) || !(rangeLo < level && level < rangeHi)) {
+        if (!(lo > 0) || !(total > 0) || !(rangeLo < level && level < rangeHi)) {
             return;
         }
         cachedTicks[id] = ticks;
@@ -181,8 +181,10 @@ final class FairTicks {
      */
     private double allowedMove(double t, double budget, double density, double scaleLo, double scaleHi) {
         double first = budget / density;
-        double nearest = Math.max(0, Math.abs(t) - first);
-        return budget / model.maxDensity(nearest, scaleLo, scaleHi) * INVERSE_SAFETY;
+        double nearest = first < Math.abs(t) ? Math.abs(t) - first : 0;
+        double move = budget / model.maxDensity(nearest, scaleLo, scaleHi) * INVERSE_SAFETY;
+        // a density that underflowed gives no bound: no move at all rather than an infinite one
+        return move >= 0 && move < Double.POSITIVE_INFINITY ? move : 0;
     }
 
     /** model.scale(τ), once per distinct τ: markets closing together price at the same horizon. */

@@ -11,6 +11,7 @@ import io.kbt.strategies.model.NormalReturns;
 import io.kbt.strategies.model.ReturnModel;
 import io.kbt.strategies.model.YesProbability;
 import java.util.SplittableRandom;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -24,6 +25,12 @@ import net.jqwik.api.constraints.LongRange;
  */
 class FairTicksTest {
     private static final long CLOSE = 30_000L * 1_000_000;
+
+    /** A normal model so narrow that a far strike's density underflows: once cached for ever, now never. */
+    @Example
+    void aDensityThatUnderflowsGivesNoRange() {
+        cachedTicksAreTheExactFairRounded(116_951, 3);
+    }
 
     @Property(tries = 300)
     void cachedTicksAreTheExactFairRounded(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long seed,
