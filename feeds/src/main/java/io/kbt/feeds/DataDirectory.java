@@ -1,10 +1,14 @@
 package io.kbt.feeds;
 
 import io.kbt.engine.event.DataSet;
+import io.kbt.engine.event.BookDelta;
+import io.kbt.engine.event.BookSnapshot;
 import io.kbt.engine.event.EventSource;
 import io.kbt.engine.event.IndexTick;
+import io.kbt.engine.event.MarketClose;
 import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.event.MergedEventSource;
+import io.kbt.engine.event.Trade;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +38,8 @@ import java.util.stream.Stream;
  * other CSVs skipped with a note; plus any plugin format), reads the markets files for metadata, and streams the
  * selected markets' events from all files merged in (ts, seq) order.
  *
- * <p>{@link #open} first reads every data file once to learn which markets it holds and when; a market without
+ * <p>{@link #open} decodes every data file once, holding its events, to learn which markets it holds and when,
+ * then hands the selected ones on renumbered for the selection (never decoding a file twice); a market without
  * metadata is created from its ticker with a warning and, having no close time, is selected by the New York date
  * of its last event. A seed CSV belongs to the directory's single market (its underlying, default SPX, is the
  * index symbol); an index CSV's symbol is the selected markets' underlying named in its file name, else SPX.
@@ -42,6 +48,8 @@ import java.util.stream.Stream;
  */
 public final class DataDirectory {
     private static final String DEFAULT_SYMBOL = "SPX";
+    /** The index symbol the scan gives files whose symbol depends on the selection (see {@link #symbolIds}). */
+    private static final String SYMBOL_OF_SELECTION = "\u0000index of the selection";
 
     private final Path dir;
     private final List<DataFile> files = new ArrayList<>();
@@ -136,27 +144,44 @@ public final class DataDirectory {
         Map<String, TickSize> tickSizes = new HashMap<>();
         metadata.forEach((ticker, market) -> tickSizes.put(ticker, market.tickSize()));
 
-        // First pass: which markets the data holds, and their time span (first, last) by scan id.
+        // Every file is decoded once, here: which markets the data holds, their time span (first, last) by scan id,
+        // and the events themselves, which are then renumbered for the selection instead of read again.
         TickerRegistry scanRegistry = new TickerRegistry(tickSizes);
         List<long[]> spansById = new ArrayList<>();
+        List<List<MarketEvent>> decoded = new ArrayList<>();
+        // Events of markets the metadata already rules out are not held; the rest wait for the selection.
+        List<Boolean> held = new ArrayList<>();
         for (DataFile file : files) {
             if (file.format().marketMetadata()) {
                 continue;
             }
-            try (FeedReader reader = reader(file, scanRegistry, metadata, DEFAULT_SYMBOL)) {
+            List<MarketEvent> events = new ArrayList<>();
+            try (FeedReader reader = reader(file, scanRegistry, metadata, SYMBOL_OF_SELECTION)) {
                 for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
-                    if (!(event instanceof IndexTick)) {
-                        int market = marketOf(event);
-                        while (spansById.size() <= market) {
-                            spansById.add(new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                    if (event instanceof IndexTick) {
+                        if (event.ts() < selection.toMicrosExclusive()) {
+                            events.add(event);
                         }
-                        long[] span = spansById.get(market);
-                        span[0] = Math.min(span[0], event.ts());
-                        span[1] = Math.max(span[1], event.ts());
+                        continue;
+                    }
+                    int market = marketOf(event);
+                    while (spansById.size() <= market) {
+                        spansById.add(new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                        held.add(null);
+                    }
+                    long[] span = spansById.get(market);
+                    span[0] = Math.min(span[0], event.ts());
+                    span[1] = Math.max(span[1], event.ts());
+                    if (held.get(market) == null) {
+                        held.set(market, mayBeSelected(scanRegistry.ticker(market), metadata, selection));
+                    }
+                    if (held.get(market)) {
+                        events.add(event);
                     }
                 }
                 warnings.addAll(reader.stats().warnings());
             }
+            decoded.add(events);
         }
         Map<String, long[]> spans = new TreeMap<>();
         for (int id = 0; id < spansById.size(); id++) {
@@ -193,22 +218,21 @@ public final class DataDirectory {
         }
         List<String> underlyings = selected.stream().map(MarketInfo::underlying)
                 .filter(u -> u != null).distinct().toList();
-        int marketCount = markets.size();
         long indexFrom = Math.min(selection.fromMicros(), firstEvent);
         long indexTo = selection.toMicrosExclusive();
+        int[] finalIds = new int[spansById.size()];
+        for (int id = 0; id < finalIds.length; id++) {
+            finalIds[id] = registry.knows(scanRegistry.ticker(id)) ? registry.marketId(scanRegistry.ticker(id)) : -1;
+        }
         List<EventSource> sources = new ArrayList<>();
-        try {
-            for (DataFile file : files) {
-                if (file.format().marketMetadata()) {
-                    continue;
-                }
-                String symbol = indexSymbol(file, underlyings);
-                FeedReader reader = reader(file, registry, metadata, symbol);
-                sources.add(new SelectedEvents(reader, marketCount, indexFrom, indexTo));
+        int next = 0;
+        for (DataFile file : files) {
+            if (file.format().marketMetadata()) {
+                continue;
             }
-        } catch (RuntimeException e) {
-            sources.forEach(EventSource::close);
-            throw e;
+            List<MarketEvent> events = decoded.get(next++);
+            sources.add(new SelectedEvents(events, finalIds, symbolIds(events, scanRegistry, registry,
+                    indexSymbol(file, underlyings)), indexFrom, indexTo));
         }
         Instruments instruments = new Instruments(markets, registry.symbols());
         return new DataSet(instruments, new MergedEventSource(sources), warnings);
@@ -217,6 +241,31 @@ public final class DataDirectory {
     private static String indexSymbol(DataFile file, List<String> underlyings) {
         String name = file.path().getFileName().toString().toUpperCase(Locale.ROOT);
         return underlyings.stream().filter(name::contains).findFirst().orElse(DEFAULT_SYMBOL);
+    }
+
+    /** False when {@code ticker}'s metadata shows that the selection leaves it out; true when it may not. */
+    private static boolean mayBeSelected(String ticker, Map<String, MarketInfo> metadata, Selection selection) {
+        MarketInfo info = metadata.get(ticker);
+        return info == null || info.closeTime() == MarketInfo.UNKNOWN_CLOSE
+                || selection.includes(ticker, info.seriesTicker(), info.closeTime());
+    }
+
+    /**
+     * For each symbol id of the scan, the selection's id of that symbol, registered in the order the file's ticks
+     * first name them (files in order, as readers opened in turn would number them); {@code selectionSymbol} stands
+     * in for the scan's placeholder.
+     */
+    private static int[] symbolIds(List<MarketEvent> events, TickerRegistry scanRegistry, TickerRegistry registry,
+            String selectionSymbol) {
+        int[] ids = new int[scanRegistry.symbols().size()];
+        Arrays.fill(ids, -1);
+        for (MarketEvent event : events) {
+            if (event instanceof IndexTick tick && ids[tick.symbol()] < 0) {
+                String name = scanRegistry.symbols().get(tick.symbol());
+                ids[tick.symbol()] = registry.symbolId(name.equals(SYMBOL_OF_SELECTION) ? selectionSymbol : name);
+            }
+        }
+        return ids;
     }
 
     private FeedReader reader(DataFile file, TickerRegistry registry, Map<String, MarketInfo> metadata,
@@ -235,37 +284,52 @@ public final class DataDirectory {
         };
     }
 
-    /** The events of one file that a replay wants: selected markets (ids below a bound) and index ticks in time. */
+    /**
+     * The events of one decoded file that a replay wants, renumbered for it: selected markets (others dropped) and
+     * index ticks in time, under the file's final symbol.
+     */
     private static final class SelectedEvents implements EventSource {
-        private final FeedReader reader;
-        private final int marketCount;
+        private final List<MarketEvent> events;
+        private final int[] finalIds;
+        private final int[] symbolIds;
         private final long indexFrom;
         private final long indexTo;
+        private int next;
 
-        SelectedEvents(FeedReader reader, int marketCount, long indexFrom, long indexTo) {
-            this.reader = reader;
-            this.marketCount = marketCount;
+        SelectedEvents(List<MarketEvent> events, int[] finalIds, int[] symbolIds, long indexFrom, long indexTo) {
+            this.events = events;
+            this.finalIds = finalIds;
+            this.symbolIds = symbolIds;
             this.indexFrom = indexFrom;
             this.indexTo = indexTo;
         }
 
         @Override
         public MarketEvent next() {
-            for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
-                if (event instanceof IndexTick tick) {
-                    if (tick.ts() >= indexFrom && tick.ts() < indexTo) {
-                        return event;
-                    }
-                } else if (marketOf(event) < marketCount) {
-                    return event;
+            while (next < events.size()) {
+                MarketEvent event = events.set(next++, null);
+                MarketEvent selected = switch (event) {
+                    case IndexTick t -> t.ts() >= indexFrom && t.ts() < indexTo
+                            ? t.symbol() == symbolIds[t.symbol()] ? t
+                                    : new IndexTick(t.ts(), t.seq(), symbolIds[t.symbol()], t.level())
+                            : null;
+                    case BookDelta d -> at(d.market()) < 0 ? null : d.market() == at(d.market()) ? d
+                            : new BookDelta(d.ts(), d.seq(), at(d.market()), d.side(), d.price(), d.delta());
+                    case Trade t -> at(t.market()) < 0 ? null : t.market() == at(t.market()) ? t
+                            : new Trade(t.ts(), t.seq(), at(t.market()), t.yesPrice(), t.count(), t.takerSide());
+                    case BookSnapshot s -> at(s.market()) < 0 ? null : s.market() == at(s.market()) ? s
+                            : new BookSnapshot(s.ts(), s.seq(), at(s.market()), s.yesBids(), s.noBids());
+                    case MarketClose c -> at(c.market()) < 0 ? null : new MarketClose(c.ts(), c.seq(), at(c.market()));
+                };
+                if (selected != null) {
+                    return selected;
                 }
             }
             return null;
         }
 
-        @Override
-        public void close() {
-            reader.close();
+        private int at(int scanId) {
+            return finalIds[scanId];
         }
     }
 }

@@ -33,6 +33,11 @@ public final class TickerRegistry {
         });
     }
 
+    /** Whether {@code ticker} has an id already. */
+    public boolean knows(String ticker) {
+        return marketIds.containsKey(ticker);
+    }
+
     public int symbolId(String symbol) {
         return symbolIds.computeIfAbsent(symbol, s -> {
             symbols.add(s);

@@ -14,6 +14,11 @@ public final class FillCollector implements RunListener {
         fills.add(fill);
     }
 
+    @Override
+    public boolean wantsSamples() {
+        return false;
+    }
+
     public List<Fill> fills() {
         return List.copyOf(fills);
     }

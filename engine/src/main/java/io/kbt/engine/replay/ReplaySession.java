@@ -86,6 +86,7 @@ final class ReplaySession implements StrategyContext {
     /** Markets whose close the data sent in the current batch: they close after its held trades, as all closes do. */
     private int[] heldCloses = new int[4];
     private int heldCloseCount;
+    private final boolean fairRecorded;
     private long now = Long.MIN_VALUE;
     private long seq;
     long events;
@@ -121,6 +122,7 @@ final class ReplaySession implements StrategyContext {
         warnedCrossed = new boolean[n];
         trades = new long[n];
         deferTrades = !config.reactPerEvent();
+        fairRecorded = listener.wantsSamples();
     }
 
     void start() {
@@ -375,6 +377,11 @@ final class ReplaySession implements StrategyContext {
     public void quote(int market, Quote quote) {
         orders.apply(market, quote, seq);
         touched.add(market);
+    }
+
+    @Override
+    public boolean fairRecorded() {
+        return fairRecorded;
     }
 
     @Override

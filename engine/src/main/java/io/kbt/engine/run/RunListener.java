@@ -17,7 +17,20 @@ public interface RunListener {
     /** Every index tick replayed, so reports can draw the underlying beside a market. */
     default void onIndex(IndexTick tick) {}
 
-    RunListener NONE = new RunListener() {};
+    /**
+     * Whether this listener uses {@link #onSample} at all. A listener that does not (a sweep keeps only figures
+     * and fills) lets the strategy skip work that only feeds samples, such as exact fair values.
+     */
+    default boolean wantsSamples() {
+        return true;
+    }
+
+    RunListener NONE = new RunListener() {
+        @Override
+        public boolean wantsSamples() {
+            return false;
+        }
+    };
 
     /** One listener that hands every call to each of {@code listeners}, in order. */
     static RunListener all(RunListener... listeners) {
@@ -56,6 +69,16 @@ public interface RunListener {
                 for (RunListener target : targets) {
                     target.onIndex(tick);
                 }
+            }
+
+            @Override
+            public boolean wantsSamples() {
+                for (RunListener target : targets) {
+                    if (target.wantsSamples()) {
+                        return true;
+                    }
+                }
+                return false;
             }
         };
     }

@@ -56,4 +56,12 @@ public interface StrategyContext {
 
     /** Records the strategy's fair yes price in cents for reports ({@code NaN} for none). */
     void fair(int market, double cents);
+
+    /**
+     * Whether {@link #fair} values reach anyone (the run's time series). When not, a strategy may skip computing
+     * exact fair values that its quotes do not depend on.
+     */
+    default boolean fairRecorded() {
+        return true;
+    }
 }

@@ -33,6 +33,19 @@ public record CauchyReturns(double x0, double gamma0, double h) implements Retur
         return x0;
     }
 
+    /** |d atan(t/γ)/π / d ln γ| = |t|γ/(π(γ² + t²)) ≤ 1/(2π). */
+    @Override
+    public double maxTailChangePerLogScale() {
+        return 0.5 / Math.PI;
+    }
+
+    /** γ/(π(γ² + s²)) rises with γ up to γ = s and falls after, so its largest value is at γ clamped to s. */
+    @Override
+    public double maxDensity(double distance, double scaleLo, double scaleHi) {
+        double gamma = Math.min(Math.max(distance, scaleLo), scaleHi);
+        return gamma / (Math.PI * (gamma * gamma + distance * distance));
+    }
+
     /** ½ + atan((x − x0)/γ)/π, written as atan2(1, −z)/π so the lower tail does not cancel. */
     @Override
     public double cdfAtScale(double x, double gamma) {

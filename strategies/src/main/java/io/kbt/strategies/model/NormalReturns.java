@@ -11,6 +11,9 @@ public record NormalReturns(double mu, double sigma0, double h) implements Retur
     public static final NormalReturns DEFAULTS = new NormalReturns(0, 8.2e-5, 0.5);
 
     private static final double SQRT2 = Math.sqrt(2.0);
+    private static final double SQRT_2PI = Math.sqrt(2.0 * Math.PI);
+    /** φ(1), rounded up: the largest value of |z|·φ(z). */
+    private static final double MAX_Z_PHI = 0.24198;
 
     public NormalReturns {
         if (!Double.isFinite(mu) || !(sigma0 >= 0) || !Double.isFinite(sigma0) || !(h >= 0) || !Double.isFinite(h)) {
@@ -32,6 +35,20 @@ public record NormalReturns(double mu, double sigma0, double h) implements Retur
     @Override
     public double location() {
         return mu;
+    }
+
+    /** |d Φ(t/σ) / d ln σ| = |z|·φ(z) ≤ φ(1). */
+    @Override
+    public double maxTailChangePerLogScale() {
+        return MAX_Z_PHI;
+    }
+
+    /** φ(s/σ)/σ rises with σ up to σ = s and falls after, so its largest value is at σ clamped to s. */
+    @Override
+    public double maxDensity(double distance, double scaleLo, double scaleHi) {
+        double sigma = Math.min(Math.max(distance, scaleLo), scaleHi);
+        double z = distance / sigma;
+        return Math.exp(-0.5 * z * z) / (sigma * SQRT_2PI);
     }
 
     /** Φ(z) = ½·erfc(−z/√2): erfc keeps the lower tail accurate where 1 − Φ would round to 0. */

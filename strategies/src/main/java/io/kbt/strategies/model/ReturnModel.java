@@ -26,4 +26,19 @@ public sealed interface ReturnModel permits CauchyReturns, NormalReturns {
 
     /** The location of r (x0 or μ): returns at or above it use the survival side for precision. */
     double location();
+
+    /** The time exponent h of the scale, scale(τ) = scale0·τ^h. */
+    double h();
+
+    /**
+     * An upper bound of |d/d(ln scale)| of one tail mass P(r ≤ x) or P(r &gt; x), for any x: how far one strike's
+     * term of P(yes) can move when the horizon shrinks.
+     */
+    double maxTailChangePerLogScale();
+
+    /**
+     * An upper bound of the density of r at any point at least {@code distance} (≥ 0) from its location, for any
+     * scale in [{@code scaleLo}, {@code scaleHi}]: how far one strike's term can move per unit of return.
+     */
+    double maxDensity(double distance, double scaleLo, double scaleHi);
 }

@@ -46,10 +46,19 @@ public final class YesProbability {
         if (tauSeconds <= 0) {
             return settledAt(strikeType, floor, cap, level) ? 1.0 : 0.0;
         }
+        return atScale(model, strikeType, floor, cap, level, model.scale(tauSeconds));
+    }
+
+    /**
+     * P(yes) as {@link #of(ReturnModel, StrikeType, double, double, double, double)} gives it for a horizon
+     * τ &gt; 0 whose scale {@code model.scale(τ)} the caller already has: markets closing together share it.
+     */
+    public static double atScale(ReturnModel model, StrikeType strikeType, double floor, double cap, double level,
+            double scale) {
         double p = switch (strikeType) {
-            case GREATER, GREATER_OR_EQUAL -> model.survival(floor / level - 1.0, tauSeconds);
-            case LESS, LESS_OR_EQUAL -> model.cdf(cap / level - 1.0, tauSeconds);
-            case BETWEEN -> between(model, floor / level - 1.0, cap / level - 1.0, tauSeconds);
+            case GREATER, GREATER_OR_EQUAL -> model.survivalAtScale(floor / level - 1.0, scale);
+            case LESS, LESS_OR_EQUAL -> model.cdfAtScale(cap / level - 1.0, scale);
+            case BETWEEN -> between(model, floor / level - 1.0, cap / level - 1.0, scale);
             case UNKNOWN -> throw new IllegalArgumentException("strike type unknown: cannot price");
         };
         return Math.min(1.0, Math.max(0.0, p));
@@ -68,9 +77,8 @@ public final class YesProbability {
     }
 
     /** P(a ≤ r ≤ b), taking the difference on the side of the location where both terms are tail masses. */
-    private static double between(ReturnModel model, double a, double b, double tau) {
+    private static double between(ReturnModel model, double a, double b, double scale) {
         double location = model.location();
-        double scale = model.scale(tau);
         if (a >= location) {
             return model.survivalAtScale(a, scale) - model.survivalAtScale(b, scale);
         }

@@ -38,7 +38,21 @@ public final class QuoteRule {
         if (!Double.isFinite(fairCents)) {
             return Quote.NONE;
         }
-        long fair = (long) Math.rint(Math.min(Math.max(fairCents, 0), 100) * maxTicks / 100.0);
+        return quoteAtTicks(fairTicks(fairCents, maxTicks), position, bestBid, bestAsk, maxTicks, previous);
+    }
+
+    /** A finite fair price in cents rounded to whole ticks (half to even), as the quotes use it. */
+    public static long fairTicks(double fairCents, int maxTicks) {
+        return (long) Math.rint(unroundedTicks(fairCents, maxTicks));
+    }
+
+    /** The fair price in ticks before rounding: {@link #fairTicks} rounds exactly this value. */
+    public static double unroundedTicks(double fairCents, int maxTicks) {
+        return Math.min(Math.max(fairCents, 0), 100) * maxTicks / 100.0;
+    }
+
+    /** The quote for a fair price already rounded to {@code fair} ticks; otherwise as {@link #quote}. */
+    public Quote quoteAtTicks(long fair, long position, int bestBid, int bestAsk, int maxTicks, Quote previous) {
         long half = clamp(halfSpread.ticks(maxTicks), 0, 2L * maxTicks);
         long shift = clamp(skew.ticks(position, maxTicks), -2L * maxTicks, 2L * maxTicks);
         int top = maxTicks - 1;

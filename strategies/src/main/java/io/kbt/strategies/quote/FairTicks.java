@@ -1,0 +1,199 @@
+package io.kbt.strategies.quote;
+
+import io.kbt.engine.market.Market;
+import io.kbt.engine.market.StrikeType;
+import io.kbt.strategies.model.CauchyReturns;
+import io.kbt.strategies.model.ReturnModel;
+import io.kbt.strategies.model.YesProbability;
+import java.util.Arrays;
+
+/**
+ * Each market's fair value: exact in cents when someone records it, and in whole ticks — all the quotes use —
+ * recomputed only when it could have changed. After an exact computation the rounded fair lies some distance
+ * (the slack) from the nearest half tick; a quarter of it is given to the passing of time and the rest to index moves,
+ * using the model's bounds on how fast one strike's tail mass moves per log of scale and per unit of return.
+ * That gives a time and a range of index levels within which the rounded fair cannot change, checked in two
+ * comparisons instead of an exact CDF. The
+ * margin kept at the half tick is far above the floating-point error of the exact value, so the rounding is
+ * always the one the exact value would give.
+ */
+final class FairTicks {
+    private static final double MICROS_PER_SECOND = 1_000_000.0;
+    /** Kept at each half tick, in probability: the exact value's rounding error is about 1e-15. */
+    private static final double MARGIN = 1e-9;
+    /** Widens every bound a little against its own rounding. */
+    private static final double SAFETY = 1.000001;
+    private static final double INVERSE_SAFETY = 1 / SAFETY;
+    /** The share of the slack given to the passing of time; the rest is for index moves, which are faster. */
+    private static final double TIME_SHARE = 0.25;
+    /** Narrows a range of index levels by far more than the rounding of its computation. */
+    private static final double LEVEL_SAFETY = 1 + 1e-12;
+
+    private final ReturnModel model;
+    private final double perLogScale;
+    private final double location;
+    private final double h;
+    private final double inverseH;
+    /** Δ ln scale allowed per unit of probability budget, for one strike's term. */
+    private final double roomPerBudget;
+    /** Index level each market's cache was computed at; NaN: no cache. */
+    private final double[] cachedLevel;
+    private final long[] cachedTicks;
+    private final long[] validBefore;
+    /** Index levels strictly between which each market's cached fair holds (NaN: none). */
+    private final double[] levelLo;
+    private final double[] levelHi;
+    /** The cotangent test for Cauchy models; null for others, which always take the exact CDF. */
+    private final CauchyTicks cauchy;
+    private double lastTau = Double.NaN;
+    private double lastScale;
+    private double lastInverseScale;
+
+    FairTicks(ReturnModel model, int markets) {
+        this.model = model;
+        this.perLogScale = model.maxTailChangePerLogScale();
+        this.location = model.location();
+        this.h = model.h();
+        this.inverseH = h > 0 ? 1 / h : 0;
+        this.roomPerBudget = 1 / (perLogScale * SAFETY);
+        this.cauchy = model instanceof CauchyReturns c ? new CauchyTicks(c.x0()) : null;
+        cachedLevel = new double[markets];
+        Arrays.fill(cachedLevel, Double.NaN);
+        cachedTicks = new long[markets];
+        validBefore = new long[markets];
+        Arrays.fill(validBefore, Long.MIN_VALUE);
+        levelLo = new double[markets];
+        levelHi = new double[markets];
+        Arrays.fill(levelLo, Double.NaN);
+        Arrays.fill(levelHi, Double.NaN);
+    }
+
+    /** 100·P(yes) of {@code market} at index {@code level} (positive, finite) at {@code now}, exactly. */
+    double cents(Market market, double level, long now) {
+        double tau = (double) (market.closeTime() - now) / MICROS_PER_SECOND;
+        if (tau <= 0) {
+            return 100 * YesProbability.of(model, market, level, tau);
+        }
+        return 100 * YesProbability.atScale(model, market.strikeType(), market.floorStrike(), market.capStrike(),
+                level, scale(tau));
+    }
+
+    /** Whether {@code market}'s cached fair in ticks still holds at index {@code level} at {@code now}. */
+    boolean holds(int market, double level, long now) {
+        return now < validBefore[market] && level > levelLo[market] && level < levelHi[market];
+    }
+
+    /** The fair of {@code market} in whole ticks at index {@code level} (positive, finite) at {@code now}. */
+    long ticks(Market market, int maxTicks, double level, long now) {
+        int id = market.id();
+        if (holds(id, level, now)) {
+            return cachedTicks[id];
+        }
+        double tau = (double) (market.closeTime() - now) / MICROS_PER_SECOND;
+        validBefore[id] = Long.MIN_VALUE;
+        if (cauchy != null && tau > 0) {
+            double scale = scale(tau);
+            if (scale > 0 && Double.isFinite(scale)) {
+                long ticks = cauchy.ticks(market, level, lastInverseScale, maxTicks);
+                if (ticks >= 0) {
+                    double slack = cauchy.slack() - MARGIN;
+                    if (slack > 0) {
+                        remember(market, id, ticks, level, tau, scale, slack);
+                    }
+                    return ticks;
+                }
+            }
+        }
+        double cents = cents(market, level, now);
+        double unrounded = QuoteRule.unroundedTicks(cents, maxTicks);
+        long ticks = (long) Math.rint(unrounded);
+        double slack = (0.5 - Math.abs(unrounded - ticks)) / maxTicks - MARGIN;
+        if (tau > 0 && slack > 0 && lastScale > 0 && Double.isFinite(lastScale)) {
+            remember(market, id, ticks, level, tau, lastScale, slack);
+        }
+        return ticks;
+    }
+
+    /** The time until which {@code market}'s cached fair can hold; MIN_VALUE: none. */
+    long validBefore(int market) {
+        return validBefore[market];
+    }
+
+    /**
+     * A quarter of the slack bounds the passing of time: |ΔP| ≤ terms·perLogScale·|Δ ln scale|, ln scale = h·ln τ + c,
+     * so τ may fall to τ/(1 + room/h) (e^y ≥ 1 + y keeps that on the safe side) and the scale meanwhile stays
+     * above scale·(1 − room). The rest bounds index moves: each strike's return may move by as much as
+     * its share of the budget over the peak density it could meet, which gives a range of index levels.
+     */
+    private void remember(Market market, int id, long ticks, double level, double tau, double scale, double slack) {
+        StrikeType type = market.strikeType();
+        boolean floor = type != StrikeType.LESS && type != StrikeType.LESS_OR_EQUAL;
+        boolean cap = type != StrikeType.GREATER && type != StrikeType.GREATER_OR_EQUAL;
+        int terms = (floor ? 1 : 0) + (cap ? 1 : 0);
+        double timeBudget = slack * TIME_SHARE;
+        double room = timeBudget * (terms == 1 ? roomPerBudget : roomPerBudget / 2);
+        double tauMin = h > 0 ? tau / (1 + room * inverseH) * SAFETY : 0;
+        double lo = h > 0 ? scale * (1 - room) * INVERSE_SAFETY : scale;
+        double levelBudget = slack - timeBudget;
+        double floorT = floor ? market.floorStrike() / level - 1.0 - location : Double.NaN;
+        double capT = cap ? market.capStrike() / level - 1.0 - location : Double.NaN;
+        // Each strike gets a share of the budget in proportion to its density: the index moves both alike.
+        double floorDensity = floor ? model.maxDensity(Math.abs(floorT), lo, scale) : 0;
+        double capDensity = cap ? model.maxDensity(Math.abs(capT), lo, scale) : 0;
+        double total = floorDensity + capDensity;
+        double rangeLo = 0;
+        double rangeHi = Double.POSITIVE_INFINITY;
+        if (floor) {
+            double move = allowedMove(floorT, levelBudget * (floorDensity / total), floorDensity, lo, scale);
+            rangeLo = Math.max(rangeLo, lowestLevel(market.floorStrike(), floorT, move));
+            rangeHi = Math.min(rangeHi, highestLevel(market.floorStrike(), floorT, move));
+        }
+        if (cap) {
+            double move = allowedMove(capT, levelBudget * (capDensity / total), capDensity, lo, scale);
+            rangeLo = Math.max(rangeLo, lowestLevel(market.capStrike(), capT, move));
+            rangeHi = Math.min(rangeHi, highestLevel(market.capStrike(), capT, move));
+        }
+        if (!(lo > 0) || !(total > 0) || !(rangeLo < level && level < rangeHi)) {
+            return;
+        }
+        cachedTicks[id] = ticks;
+        validBefore[id] = market.closeTime() - (long) Math.ceil(tauMin * MICROS_PER_SECOND) - 1;
+        levelLo[id] = rangeLo * LEVEL_SAFETY;
+        levelHi[id] = rangeHi * (2 - LEVEL_SAFETY);
+    }
+
+    /** The lowest index level at which the strike's return K/L − 1 − location is at most t + move. */
+    private double lowestLevel(double strike, double t, double move) {
+        double denominator = 1.0 + location + t + move;
+        return denominator > 0 && strike > 0 ? strike / denominator : Double.NaN;
+    }
+
+    /** The highest index level at which the strike's return is at least t − move. */
+    private double highestLevel(double strike, double t, double move) {
+        double denominator = 1.0 + location + t - move;
+        return denominator > 0 ? strike / denominator : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * How far a strike's return may move from {@code t} while its tail mass moves at most {@code budget}: a first
+     * step at the peak density where it stands ({@code density}), then the step the peak density over that first step allows (smaller,
+     * so the points it reaches are no nearer the location than the first step's and their density no higher).
+     */
+    private double allowedMove(double t, double budget, double density, double scaleLo, double scaleHi) {
+        double first = budget / density;
+        double nearest = first < Math.abs(t) ? Math.abs(t) - first : 0;
+        double move = budget / model.maxDensity(nearest, scaleLo, scaleHi) * INVERSE_SAFETY;
+        // a density that underflowed gives no bound: no move at all rather than an infinite one
+        return move >= 0 && move < Double.POSITIVE_INFINITY ? move : 0;
+    }
+
+    /** model.scale(τ), once per distinct τ: markets closing together price at the same horizon. */
+    private double scale(double tau) {
+        if (tau != lastTau) {
+            lastTau = tau;
+            lastScale = model.scale(tau);
+            lastInverseScale = 1 / lastScale;
+        }
+        return lastScale;
+    }
+}
