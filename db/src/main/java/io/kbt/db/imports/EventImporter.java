@@ -156,8 +156,7 @@ public final class EventImporter {
             List<String> warnings = new ArrayList<>();
             try (FeedReader reader = request.reader().open(registry)) {
                 if (reader instanceof KalshiWsReader ws) {
-                    ws.continuing(pipeline.call(() -> dsl.select(IMPORT_BATCH.WS_END).from(IMPORT_BATCH)
-                            .where(IMPORT_BATCH.WS_END.isNotNull()).fetch(r -> WsStreamState.fromJson(r.value1()))));
+                    ws.continuing(pipeline.call(() -> recordingStates(dsl, batch.getId())));
                 }
                 reading.readAll(reader);
                 readerCounts = reader.stats().counts();
@@ -192,6 +191,16 @@ public final class EventImporter {
                     reading.firstTs, reading.lastTs, batch.getSeconds(), readerCounts, warnings,
                     Arrays.stream(duplicates).sum(), identity.replaced());
         }
+    }
+
+    /**
+     * Where the stored websocket recordings ended ({@code import_batch.ws_end}), but for batch {@code except}: the
+     * states a recording file continues ({@link KalshiWsReader#continuing}).
+     */
+    static List<WsStreamState> recordingStates(DSLContext dsl, int except) {
+        return dsl.select(IMPORT_BATCH.WS_END).from(IMPORT_BATCH)
+                .where(IMPORT_BATCH.WS_END.isNotNull(), IMPORT_BATCH.ID.ne(except))
+                .fetch(r -> WsStreamState.fromJson(r.value1()));
     }
 
     private static double seconds(long startedNanos) {
@@ -376,14 +385,7 @@ public final class EventImporter {
 
         /** The streams of the file in a fixed order: markets by stored id, then symbols by name. */
         List<ImportIdentity.Stream> streams() {
-            List<ImportIdentity.Stream> streams = new ArrayList<>();
-            for (int id = 0; id < marketSpans.size(); id++) {
-                if (marketSpans.events(id) > 0) {
-                    streams.add(new ImportIdentity.Stream(storedMarket[id], null, ticker(id), marketSpans.first(id),
-                            marketSpans.last(id), marketSpans.events(id), marketSpans.firstLine(id)));
-                }
-            }
-            streams.sort(Comparator.comparing(ImportIdentity.Stream::marketId));
+            List<ImportIdentity.Stream> streams = marketSpans.marketStreams(id -> storedMarket[id], this::ticker);
             List<ImportIdentity.Stream> indexes = new ArrayList<>();
             for (int id = 0; id < symbolSpans.size(); id++) {
                 if (symbolSpans.events(id) > 0) {

@@ -46,14 +46,25 @@ final class ImportIdentity {
     private final int batchId;
     private final String source;
     private final boolean replace;
+    /** The rows of the batch being settled: all of them, or (a recording stored as it is written) those after this seq. */
+    private final String mine;
     private final long[] duplicates = new long[EventTable.values().length];
     private final List<String> replaced = new ArrayList<>();
 
     ImportIdentity(Connection c, int batchId, String source, boolean replace) throws SQLException {
+        this(c, batchId, source, replace, null);
+    }
+
+    /**
+     * Settles only the batch's rows with {@code seq} after {@code afterSeq} (null: all): a recording stored while it
+     * is written settles each committed part, its earlier parts already settled.
+     */
+    ImportIdentity(Connection c, int batchId, String source, boolean replace, Long afterSeq) throws SQLException {
         this.c = c;
         this.batchId = batchId;
         this.source = source;
         this.replace = replace;
+        this.mine = "batch_id = ?" + (afterSeq == null ? "" : " and seq > " + afterSeq);
         try (Statement s = c.createStatement()) {
             s.execute("select pg_advisory_xact_lock(" + LOCK + ")");
         }
@@ -79,7 +90,7 @@ final class ImportIdentity {
             Integer[] others = earlier.stream().map(Earlier::batchId).toArray(Integer[]::new);
             if (sameEvents(stream, lo, hi, others)) {
                 for (EventTable table : tables(stream)) {
-                    int n = delete(table, stream, "batch_id = ? and ts between ? and ?", batchId, lo, hi);
+                    int n = delete(table, stream, mine + " and ts between ? and ?", batchId, lo, hi);
                     duplicates[table.ordinal()] += n;
                     kept -= n;
                 }
@@ -99,17 +110,34 @@ final class ImportIdentity {
             }
         }
         if (kept > 0) {
-            try (PreparedStatement insert = c.prepareStatement("insert into import_span (first_ts, last_ts, events,"
-                    + " first_line, batch_id, market_id, symbol) values (?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setObject(1, time(stream.firstTs()));
-                insert.setObject(2, time(stream.lastTs()));
-                insert.setLong(3, kept);
-                insert.setLong(4, stream.firstLine());
-                insert.setInt(5, batchId);
-                insert.setObject(6, stream.marketId());
-                insert.setString(7, stream.symbol());
-                insert.executeUpdate();
+            span(stream, kept);
+        }
+    }
+
+    /** Adds the kept events to the batch's span of the stream (a recording settles a stream many times). */
+    private void span(Stream stream, long kept) throws SQLException {
+        try (PreparedStatement extend = c.prepareStatement("update import_span set first_ts = least(first_ts, ?),"
+                + " last_ts = greatest(last_ts, ?), events = events + ? where batch_id = ? and " + (stream.marketId()
+                        != null ? "market_id" : "symbol") + " = ?")) {
+            extend.setObject(1, time(stream.firstTs()));
+            extend.setObject(2, time(stream.lastTs()));
+            extend.setLong(3, kept);
+            extend.setInt(4, batchId);
+            extend.setObject(5, stream.marketId() != null ? stream.marketId() : stream.symbol());
+            if (extend.executeUpdate() > 0) {
+                return;
             }
+        }
+        try (PreparedStatement insert = c.prepareStatement("insert into import_span (first_ts, last_ts, events,"
+                + " first_line, batch_id, market_id, symbol) values (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, time(stream.firstTs()));
+            insert.setObject(2, time(stream.lastTs()));
+            insert.setLong(3, kept);
+            insert.setLong(4, stream.firstLine());
+            insert.setInt(5, batchId);
+            insert.setObject(6, stream.marketId());
+            insert.setString(7, stream.symbol());
+            insert.executeUpdate();
         }
     }
 
@@ -146,9 +174,9 @@ final class ImportIdentity {
                 case INDEX_TICK -> "ts, level";
             };
             String rows = "select " + columns + " from " + table.table() + " where " + key(stream)
-                    + " and ts between ? and ? and batch_id ";
-            String mine = rows + "= ?";
-            String theirs = rows + "= any(?)";
+                    + " and ts between ? and ? and ";
+            String mine = rows + this.mine;
+            String theirs = rows + "batch_id = any(?)";
             try (PreparedStatement q = c.prepareStatement("select exists ((" + mine + " except all " + theirs
                     + ") union all (" + theirs + " except all " + mine + "))")) {
                 int i = 1;

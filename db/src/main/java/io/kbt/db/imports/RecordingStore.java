@@ -2,7 +2,6 @@ package io.kbt.db.imports;
 
 import io.kbt.db.Database;
 import io.kbt.db.market.MarketStore;
-import io.kbt.feeds.FeedReader;
 import io.kbt.feeds.KalshiWsReader;
 import io.kbt.feeds.TickerRegistry;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -23,10 +23,13 @@ import org.jooq.impl.DSL;
  * Stores a websocket recording in PostgreSQL while {@code kbt record} writes it: the recorder hands over each
  * segment of lines it has flushed to the file, a reader thread turns them into events through the same
  * {@link KalshiWsReader} as {@code kbt import kalshi-ws}, and whenever it has caught up with what was handed over
- * it COPYs the new rows and commits them with the line they reach ({@code recording_progress}). The file's
- * {@code import_batch} takes the sealed file's SHA-256 at {@link #seal}, so the database then holds exactly what
- * importing the sealed file would, and importing it again adds nothing. After a crash, {@link #finishRecovered}
- * stores the rest of the recovered file from the recorded line on.
+ * it COPYs the new rows, settles them as an import settles a file ({@link Rows}, {@link ImportIdentity}) and
+ * commits them with the line they reach ({@code recording_progress}). The reader continues the recordings stored
+ * before ({@code ws_end}), as {@code kbt import kalshi-ws} does, and the batch keeps where this one stands. The
+ * file's {@code import_batch} takes the sealed file's SHA-256 at {@link #seal}, so the database then holds exactly
+ * what importing the sealed file would; importing it again adds nothing, and importing a copy with other bytes
+ * (gzip, CRLF, renamed) finds its events stored. After a crash, {@link #finishRecovered} stores the rest of the
+ * recovered file from the recorded line on.
  */
 public final class RecordingStore implements AutoCloseable {
     private static final String KIND = "kalshi-ws";
@@ -44,6 +47,7 @@ public final class RecordingStore implements AutoCloseable {
     private final Thread thread;
     private volatile Throwable failure;
     private volatile long storedThrough;
+    private volatile String endState;
 
     private RecordingStore(Database db, Path sealedName, long maxQueuedBytes) {
         this.db = db;
@@ -94,7 +98,7 @@ public final class RecordingStore implements AutoCloseable {
         if (segments.overflowed) {
             finishRecovered(db, sealedFile);
         }
-        return identify(db, batch, fileName, Sha256.of(sealedFile, sealedFile.toString()));
+        return identify(db, batch, fileName, Sha256.of(sealedFile, sealedFile.toString()), endState);
     }
 
     /** True once the database fell so far behind that the rest is stored from the sealed file. */
@@ -118,12 +122,16 @@ public final class RecordingStore implements AutoCloseable {
                     rows.commit();
                     storedThrough = rows.lastSeq();
                 };
-                TickerRegistry registry = new TickerRegistry(new MarketStore(DSL.using(connection,
-                        SQLDialect.POSTGRES)).tickSizes());
-                try (FeedReader reader = new KalshiWsReader(segments, fileName, registry)) {
-                    rows.readAll(reader, registry);
-                } catch (Overflow behind) {
-                    // what was read is committed below; the sealed file gives the rest
+                DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
+                TickerRegistry registry = new TickerRegistry(new MarketStore(dsl).tickSizes());
+                try (KalshiWsReader reader = new KalshiWsReader(segments, fileName, registry)) {
+                    reader.continuing(EventImporter.recordingStates(dsl, batch));
+                    try {
+                        rows.readAll(reader, registry);
+                        endState = reader.endState().toJson();
+                    } catch (Overflow behind) {
+                        // what was read is committed below; the sealed file gives the rest
+                    }
                 }
                 rows.commit();
                 storedThrough = rows.lastSeq();
@@ -140,6 +148,7 @@ public final class RecordingStore implements AutoCloseable {
     public static boolean finishRecovered(Database db, Path sealedFile) {
         String name = sealedFile.getFileName().toString();
         int batch;
+        String endState;
         try (Connection connection = db.connection()) {
             connection.setAutoCommit(false);
             long through;
@@ -155,10 +164,12 @@ public final class RecordingStore implements AutoCloseable {
                 }
             }
             try (Rows rows = new Rows(connection, new Partitions(db), batch, name, through)) {
-                TickerRegistry registry = new TickerRegistry(new MarketStore(DSL.using(connection,
-                        SQLDialect.POSTGRES)).tickSizes());
-                try (FeedReader reader = new KalshiWsReader(sealedFile, registry)) {
+                DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
+                TickerRegistry registry = new TickerRegistry(new MarketStore(dsl).tickSizes());
+                try (KalshiWsReader reader = new KalshiWsReader(sealedFile, registry)) {
+                    reader.continuing(EventImporter.recordingStates(dsl, batch));
                     rows.readAll(reader, registry);
+                    endState = reader.endState().toJson();
                 }
                 rows.commit();
             }
@@ -167,7 +178,7 @@ public final class RecordingStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        identify(db, batch, name, Sha256.of(sealedFile, sealedFile.toString()));
+        identify(db, batch, name, Sha256.of(sealedFile, sealedFile.toString()), endState);
         return true;
     }
 
@@ -230,15 +241,18 @@ public final class RecordingStore implements AutoCloseable {
         return batch;
     }
 
-    private static int identify(Database db, int batch, String fileName, String sha256) {
+    /** Seals the batch: its identity becomes the sealed file's SHA-256 and its stream state the file's end. */
+    private static int identify(Database db, int batch, String fileName, String sha256, String endState) {
         try (Connection connection = db.connection();
                 PreparedStatement update = connection.prepareStatement(
-                        "update import_batch set sha256 = ?, imported_at = now() where id = ?");
+                        "update import_batch set sha256 = ?, ws_end = coalesce(?, ws_end), imported_at = now()"
+                                + " where id = ?");
                 PreparedStatement sealed = connection.prepareStatement(
                         "update recording_progress set sealed = true where batch_id = ?")) {
             connection.setAutoCommit(false);
             update.setString(1, sha256);
-            update.setInt(2, batch);
+            update.setString(2, endState);
+            update.setInt(3, batch);
             update.executeUpdate();
             sealed.setInt(1, batch);
             sealed.executeUpdate();

@@ -1,6 +1,11 @@
 package io.kbt.db.imports;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /** Per stream id (a reader's market or symbol id): the time span its events cover in one file, how many, where. */
 final class StreamSpans {
@@ -43,5 +48,18 @@ final class StreamSpans {
 
     long firstLine(int id) {
         return firstLine[id];
+    }
+
+    /** The spans as market streams, by stored market id: {@code storedId} and {@code ticker} map a reader's id. */
+    List<ImportIdentity.Stream> marketStreams(IntUnaryOperator storedId, IntFunction<String> ticker) {
+        List<ImportIdentity.Stream> streams = new ArrayList<>();
+        for (int id = 0; id < events.length; id++) {
+            if (events[id] > 0) {
+                streams.add(new ImportIdentity.Stream(storedId.applyAsInt(id), null, ticker.apply(id), first[id],
+                        last[id], events[id], firstLine[id]));
+            }
+        }
+        streams.sort(Comparator.comparing(ImportIdentity.Stream::marketId));
+        return streams;
     }
 }
