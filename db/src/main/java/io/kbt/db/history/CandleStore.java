@@ -22,7 +22,7 @@ public final class CandleStore {
             added += dsl.execute("insert into candle (end_ts, volume, open_interest, market_id, period_minutes, "
                     + "yes_bid_open, yes_bid_high, yes_bid_low, yes_bid_close, yes_ask_open, yes_ask_high, "
                     + "yes_ask_low, yes_ask_close, price_open, price_high, price_low, price_close) values "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                    + "(?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
                     MarketStore.time(c.endTs()), c.volume(), c.openInterest(), marketId, (short) c.periodMinutes(),
                     n(c.yesBidOpen()), n(c.yesBidHigh()), n(c.yesBidLow()), n(c.yesBidClose()),
                     n(c.yesAskOpen()), n(c.yesAskHigh()), n(c.yesAskLow()), n(c.yesAskClose()),

@@ -22,7 +22,7 @@ public final class FeeChangeStore {
     /** Inserts or updates by id; returns how many rows were new or changed. */
     public int upsert(FeeChange change) {
         return dsl.execute("insert into fee_change (id, series_ticker, fee_type, fee_multiplier, scheduled_ts) "
-                + "values (?, ?, ?, ?, ?) on conflict (id) do update set series_ticker = excluded.series_ticker, "
+                + "values (?, ?, ?, ?, ?::timestamptz) on conflict (id) do update set series_ticker = excluded.series_ticker, "
                 + "fee_type = excluded.fee_type, fee_multiplier = excluded.fee_multiplier, "
                 + "scheduled_ts = excluded.scheduled_ts where (fee_change.series_ticker, fee_change.fee_type, "
                 + "fee_change.fee_multiplier, fee_change.scheduled_ts) is distinct from (excluded.series_ticker, "

@@ -24,7 +24,7 @@ public final class FetchCheckpoints {
     }
 
     public void fetched(String kind, String ticker, long until) {
-        dsl.execute("insert into fetch_checkpoint (kind, ticker, fetched_until) values (?, ?, ?) "
+        dsl.execute("insert into fetch_checkpoint (kind, ticker, fetched_until) values (?, ?, ?::timestamptz) "
                 + "on conflict (kind, ticker) do update set fetched_until = excluded.fetched_until, updated_at = now()",
                 kind, ticker, MarketStore.time(until));
     }

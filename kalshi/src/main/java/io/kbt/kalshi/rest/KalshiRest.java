@@ -49,6 +49,11 @@ public final class KalshiRest {
         pages("/historical/markets", query("series_ticker", series), "markets", each);
     }
 
+    /** The market {@code ticker} from one tier (none when that tier does not have it). */
+    public void marketsByTicker(boolean historical, String ticker, Consumer<JsonNode> each) {
+        pages(historical ? "/historical/markets" : "/markets", query("tickers", ticker), "markets", each);
+    }
+
     /** Trades of one market with {@code minTs <= created_time < maxTs}... as Kalshi filters them (seconds). */
     public void trades(boolean historical, String ticker, long minTs, long maxTs, Consumer<JsonNode> each) {
         Map<String, String> query = query("ticker", ticker, "min_ts", Long.toString(minTs),
