@@ -1,6 +1,6 @@
 package io.kbt.engine.exchange;
 
-/** The named queue models: {@code risk-averse} (default), {@code prob} (n = 3; {@code prob:n=2}), {@code optimistic}. */
+/** The named queue models: {@code risk-averse} (default), {@code prob} (n = 3; {@code prob:n=2}), {@code optimistic}, {@code fraction:f=F} (for books built from candles). */
 public final class QueueModels {
     public static final String DEFAULT = "risk-averse";
 
@@ -29,11 +29,18 @@ public final class QueueModels {
                 throw unknown(name);
             }
         }
+        if (n.startsWith("fraction:f=")) {
+            try {
+                return new FractionQueueModel(new java.math.BigDecimal(n.substring("fraction:f=".length())));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw unknown(name);
+            }
+        }
         throw unknown(name);
     }
 
     private static IllegalArgumentException unknown(String name) {
         return new IllegalArgumentException(
-                "unknown queue model '" + name + "' (choose risk-averse, prob, prob:n=N or optimistic)");
+                "unknown queue model '" + name + "' (choose risk-averse, prob, prob:n=N, optimistic or fraction:f=F)");
     }
 }

@@ -13,4 +13,9 @@ public interface FeeSchedule {
 
     /** Fee in micro-dollars for {@code count} hundredths of a contract at yes price {@code price} ticks. */
     long feeMicros(Market market, Liquidity liquidity, int price, long count);
+
+    /** The fee of a fill at {@code ts} (UTC epoch µs), for schedules that change over time; by default the same. */
+    default long feeMicros(Market market, Liquidity liquidity, int price, long count, long ts) {
+        return feeMicros(market, liquidity, price, count);
+    }
 }

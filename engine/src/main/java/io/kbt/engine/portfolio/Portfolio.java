@@ -58,8 +58,13 @@ public final class Portfolio {
      * (micro-dollars).
      */
     public long fill(int m, Action action, int price, long count, Liquidity liquidity) {
+        return fill(m, action, price, count, liquidity, Long.MIN_VALUE);
+    }
+
+    /** As {@link #fill(int, Action, int, long, Liquidity)}, at {@code ts} (the fee schedule may change over time). */
+    public long fill(int m, Action action, int price, long count, Liquidity liquidity, long ts) {
         long priceMicros = markets[m].tickSize().micros(price);
-        long fee = fees.feeMicros(markets[m], liquidity, price, count);
+        long fee = fees.feeMicros(markets[m], liquidity, price, count, ts);
         long pos = position[m];
         boolean buy = action == Action.BUY;
         // The side we hold closes first; the rest opens (or adds to) the other side.

@@ -179,7 +179,7 @@ final class ReplaySession implements StrategyContext {
     }
 
     private void onFill(int m, Action action, int price, long count, Liquidity liquidity, FillRule rule, long cause) {
-        long fee = portfolio.fill(m, action, price, count, liquidity);
+        long fee = portfolio.fill(m, action, price, count, liquidity, now);
         Fill fill = new Fill(now, m, action, price, count, fee, liquidity, portfolio.position(m), cause, rule);
         recorder.fill(fill, tickMicros[m]);
         pendingFills.add(fill);
