@@ -7,6 +7,7 @@ import io.kbt.cli.backtest.LoadedData;
 import io.kbt.db.Database;
 import io.kbt.db.runs.RunDescription;
 import io.kbt.db.runs.RunStore;
+import io.kbt.engine.fees.KalshiFeeSchedule;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
@@ -15,6 +16,7 @@ import io.kbt.reports.RunInfo;
 import io.kbt.strategies.StrategySpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,13 +54,20 @@ final class BacktestCommand implements Callable<Integer> {
         try (Database db = run.fromFiles() ? null : run.db.open()) {
             LoadedData data = run.load(db);
             data.warnings().forEach(w -> stderr.println("kbt: warning: " + w));
+            run.warnAboutQueueOnCandles(data, stderr);
+            List<String> feeDetails = List.of();
+            if (run.kalshiFees()) {
+                KalshiFeeSchedule kalshi = run.kalshiFeeSchedule(db, data.instruments());
+                config = config.withFees(kalshi);
+                feeDetails = kalshi.describe();
+            }
             FillCollector fills = new FillCollector();
             RunResult result;
             Path index;
             try (BacktestReport report = new BacktestReport(out, data.instruments(), sampleSeconds * 1_000_000)) {
                 result = new Backtester(data, config).run(strategy, RunListener.all(report, fills));
                 index = report.finish(result, new RunInfo(strategy.name(), strategy.params(), selection.from(),
-                        selection.to(), run.queue, run.fees, data.loadMs()));
+                        selection.to(), run.queue, run.fees, data.loadMs(), data.bookSources(), feeDetails));
             }
             Long runId = null;
             if (db != null) {

@@ -2,9 +2,12 @@ package io.kbt.cli;
 
 import io.kbt.cli.backtest.LoadedData;
 import io.kbt.db.Database;
-import io.kbt.db.replay.StoredData;
+import io.kbt.db.history.CandleBooks;
+import io.kbt.db.history.FeeChangeStore;
 import io.kbt.engine.exchange.QueueModels;
 import io.kbt.engine.fees.FeeSchedules;
+import io.kbt.engine.fees.KalshiFeeSchedule;
+import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.feeds.DataDirectory;
@@ -60,8 +63,18 @@ final class RunOptions {
     String queue;
 
     @Option(names = "--fees", defaultValue = FeeSchedules.DEFAULT, paramLabel = "NAME",
-            description = "Fee schedule: none, standard, standard-maker or taker=R[,maker=M] (default: ${DEFAULT-VALUE}).")
+            description = "Fee schedule: none, standard, standard-maker, taker=R[,maker=M], or kalshi (each series' "
+                    + "fetched fee history at each fill's time; standard where there is none) (default: ${DEFAULT-VALUE}).")
     String fees;
+
+    @Option(names = "--book", paramLabel = "SOURCE",
+            description = "Book: recorded, or candles (a top of book built from fetched one-minute candles). Default: "
+                    + "recorded, and candles (with a warning) for markets with trades and candles but no recorded book.")
+    String book;
+
+    @Option(names = "--candle-size", paramLabel = "CONTRACTS", defaultValue = "10",
+            description = "Displayed size of each side of a book built from candles (default: ${DEFAULT-VALUE}).")
+    long candleSize;
 
     @Option(names = "--react", defaultValue = "batch", paramLabel = "WHEN",
             description = "Strategy reacts after each batch of equal-timestamp events or each event: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -91,11 +104,50 @@ final class RunOptions {
         try {
             return ReplayConfig.defaults()
                     .withQueueModel(QueueModels.byName(queue))
-                    .withFees(FeeSchedules.byName(fees))
+                    .withFees(kalshiFees() ? FeeSchedules.standard() : FeeSchedules.byName(fees))
                     .withReactPerEvent(react == React.EVENT);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    boolean kalshiFees() {
+        return fees.trim().equals(KalshiFeeSchedule.NAME);
+    }
+
+    /** {@code --fees kalshi}: the fetched fee changes of the loaded markets' series. */
+    KalshiFeeSchedule kalshiFeeSchedule(Database store, Instruments instruments) {
+        if (store == null) {
+            throw new UsageException("--fees kalshi reads fee changes from PostgreSQL (kbt fetch fees); not with --data");
+        }
+        List<String> seriesTickers = instruments.markets().stream().map(m -> m.seriesTicker()).distinct().toList();
+        List<KalshiFeeSchedule.Change> changes = new ArrayList<>();
+        for (FeeChangeStore.FeeChange c : new FeeChangeStore(store.dsl()).of(seriesTickers)) {
+            changes.add(new KalshiFeeSchedule.Change(c.seriesTicker(), c.scheduledTs(),
+                    KalshiFeeSchedule.FeeType.of(c.feeType()), c.multiplier()));
+        }
+        return new KalshiFeeSchedule(changes, FeeSchedules.standard());
+    }
+
+    /** Queue position behind a book built from candles is unknowable: only optimistic and fraction make sense. */
+    void warnAboutQueueOnCandles(LoadedData loaded, java.io.PrintWriter err) {
+        boolean candles = loaded.bookSources().containsValue(CandleBooks.CANDLES);
+        String q = queue.trim();
+        if (candles && !q.equals("optimistic") && !q.startsWith("fraction:")) {
+            err.println("kbt: warning: --queue " + q + " on a book built from candles: the queue ahead is unknowable "
+                    + "there; use --queue optimistic or --queue fraction:f=F");
+        }
+    }
+
+    private CandleBooks.Mode bookMode() {
+        if (book == null) {
+            return CandleBooks.Mode.AUTO;
+        }
+        return switch (book.trim()) {
+            case "recorded" -> CandleBooks.Mode.RECORDED;
+            case "candles" -> CandleBooks.Mode.CANDLES;
+            default -> throw new UsageException("--book must be recorded or candles, was '" + book + "'");
+        };
     }
 
     boolean fromFiles() {
@@ -104,9 +156,22 @@ final class RunOptions {
 
     /** Loads the selection from {@code --data DIR}, or else from the database {@code store}. */
     LoadedData load(Database store) {
+        CandleBooks.Mode mode = bookMode();
+        if (candleSize <= 0) {
+            throw new UsageException("--candle-size must be positive, was " + candleSize);
+        }
         if (data != null) {
+            if (mode == CandleBooks.Mode.CANDLES) {
+                throw new UsageException("--book candles reads fetched candles from PostgreSQL; not with --data");
+            }
             return LoadedData.load(new DataDirectory(data)::open, selection(), data.toString());
         }
-        return LoadedData.load(new StoredData(store)::open, selection(), "PostgreSQL " + store.url().describe());
+        Map<String, String> sources = new LinkedHashMap<>();
+        LoadedData loaded = LoadedData.load(s -> {
+            CandleBooks.Opened opened = CandleBooks.open(store, s, mode, Math.multiplyExact(candleSize, 100));
+            sources.putAll(opened.bookSources());
+            return opened.data();
+        }, selection(), "PostgreSQL " + store.url().describe());
+        return loaded.withBookSources(sources);
     }
 }

@@ -68,6 +68,10 @@ final class SweepCommand implements Callable<Integer> {
         try (Database db = run.fromFiles() ? null : run.db.open()) {
             LoadedData data = run.load(db);
             data.warnings().forEach(w -> spec.commandLine().getErr().println("kbt: warning: " + w));
+            run.warnAboutQueueOnCandles(data, spec.commandLine().getErr());
+            if (run.kalshiFees()) {
+                config = config.withFees(run.kalshiFeeSchedule(db, data.instruments()));
+            }
             long started = System.nanoTime();
             List<Outcome> outcomes;
             try (ProgressBar bar = progressBar(points.size())) {

@@ -3,6 +3,8 @@ package io.kbt.db.history;
 import io.kbt.db.market.MarketStore;
 import io.kbt.feeds.Candle;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -45,11 +47,11 @@ public final class CandleStore {
         return candles;
     }
 
-    /** How many candles of any period each market has, by stored market id. */
-    public java.util.Map<Integer, Long> countsByMarket() {
-        java.util.Map<Integer, Long> counts = new java.util.HashMap<>();
-        dsl.fetch("select market_id, count(*) as n from candle group by market_id")
-                .forEach(r -> counts.put(r.get("market_id", Integer.class), r.get("n", Long.class)));
+    /** How many candles of any period each market has, by ticker. */
+    public Map<String, Long> countsByTicker() {
+        Map<String, Long> counts = new HashMap<>();
+        dsl.fetch("select m.ticker, count(*) as n from candle c join market m on m.id = c.market_id group by m.ticker")
+                .forEach(r -> counts.put(r.get("ticker", String.class), r.get("n", Long.class)));
         return counts;
     }
 
