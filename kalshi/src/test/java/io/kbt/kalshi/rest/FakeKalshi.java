@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * cursors over pages of at most {@link #pageSize} items, and scripted faults by request number (429 with
  * Retry-After, 500, a connection dropped mid-body, a malformed page). It records every request's arrival time.
  */
-final class FakeKalshi implements AutoCloseable {
+public final class FakeKalshi implements AutoCloseable {
     enum Fault { THROTTLE, SERVER_ERROR, DROP, MALFORMED, REJECT }
 
     record Request(long nanos, String path, String query) {}
@@ -46,22 +46,22 @@ final class FakeKalshi implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
     volatile int pageSize = 7;
-    volatile long marketSettledCutoff;
-    volatile long tradesCutoff;
+    public volatile long marketSettledCutoff;
+    public volatile long tradesCutoff;
     /** µs the trades cutoff moves forward after every request. */
     volatile long cutoffStep;
     /** Requests numbered this or later are all answered 400 (a process killed there never sees them). */
     volatile int rejectFrom = Integer.MAX_VALUE;
     volatile int maxCandles = 5000;
 
-    FakeKalshi() throws IOException {
+    public FakeKalshi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(BASE, this::handle);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + BASE);
     }
 
@@ -75,7 +75,7 @@ final class FakeKalshi implements AutoCloseable {
     }
 
     /** Adds a market of {@code series} (an INXD-like range market) open and closing at the given µs. */
-    ObjectNode market(String series, String ticker, long open, long close, long settled, String result) {
+    public ObjectNode market(String series, String ticker, long open, long close, long settled, String result) {
         ObjectNode m = JSON.createObjectNode();
         m.put("ticker", ticker);
         m.put("event_ticker", ticker.substring(0, ticker.lastIndexOf('-')));
@@ -93,7 +93,7 @@ final class FakeKalshi implements AutoCloseable {
         return m;
     }
 
-    ObjectNode trade(String ticker, String id, long created, int yesCents, int count, String takerSide) {
+    public ObjectNode trade(String ticker, String id, long created, int yesCents, int count, String takerSide) {
         ObjectNode t = JSON.createObjectNode();
         t.put("trade_id", id);
         t.put("ticker", ticker);
@@ -106,7 +106,7 @@ final class FakeKalshi implements AutoCloseable {
         return t;
     }
 
-    void feeChange(String series, String id, String type, String multiplier, long scheduled) {
+    public void feeChange(String series, String id, String type, String multiplier, long scheduled) {
         ObjectNode c = JSON.createObjectNode();
         c.put("id", id);
         c.put("series_ticker", series);
