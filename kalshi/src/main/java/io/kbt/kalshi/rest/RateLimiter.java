@@ -1,26 +1,34 @@
 package io.kbt.kalshi.rest;
 
 /**
- * A token bucket holding one token, refilled {@code ratePerSecond} times a second: requests leave at least
- * 1/rate apart, measured from when the previous one actually left, so no one-second window ever holds more than
- * {@code rate} requests (a deeper bucket would allow a burst of its depth on top). Kalshi documents its limits
- * as token buckets too; the default of kbt fetch stays well under its basic tier.
+ * At most {@code rate} requests in any one-second window (for a rate below one, one request per 1/rate seconds):
+ * a request leaves only when the one {@code rate} requests before it left more than a second ago. Unlike a
+ * plain token bucket, time spent storing data between requests is made up by the next requests, yet no window
+ * of one second ever holds more than {@code rate} requests (a token bucket of depth {@code rate} would allow twice
+ * that right after a pause). Kalshi documents its limits as token buckets of that rate; kbt fetch's default stays
+ * well under its basic tier.
  */
 public final class RateLimiter {
-    /** A millisecond of slack per request, so that jitter on the way to the server cannot squeeze two together. */
-    private static final long SLACK_NANOS = 1_000_000;
+    /**
+     * Slack per window (5%: the limiter runs at most at 95% of the rate), so that delays on the way to the server
+     * cannot squeeze one more request into a second as the server counts them.
+     */
+    private static final long SLACK_NANOS = 50_000_000;
 
     private final double ratePerSecond;
-    private final long intervalNanos;
-    private long lastNanos;
-    private boolean first = true;
+    private final long windowNanos;
+    private final long[] sent;
+    private int next;
+    private int count;
 
     public RateLimiter(double ratePerSecond) {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("rate must be positive, was " + ratePerSecond);
         }
         this.ratePerSecond = ratePerSecond;
-        this.intervalNanos = Math.round(1e9 / ratePerSecond) + SLACK_NANOS;
+        int perWindow = ratePerSecond >= 1 ? (int) Math.floor(ratePerSecond) : 1;
+        this.windowNanos = (ratePerSecond >= 1 ? 1_000_000_000L : Math.round(1e9 / ratePerSecond)) + SLACK_NANOS;
+        this.sent = new long[perWindow];
     }
 
     public double ratePerSecond() {
@@ -30,15 +38,18 @@ public final class RateLimiter {
     /** Blocks until a request may leave, and counts it as left. */
     public synchronized void acquire() throws InterruptedException {
         long now = System.nanoTime();
-        if (!first) {
-            long wait = lastNanos + intervalNanos - now;
+        if (count == sent.length) {
+            // sent[next] is the oldest of the last `rate` requests
+            long wait = sent[next] + windowNanos - now;
             while (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 now = System.nanoTime();
-                wait = lastNanos + intervalNanos - now;
+                wait = sent[next] + windowNanos - now;
             }
+        } else {
+            count++;
         }
-        first = false;
-        lastNanos = now;
+        sent[next] = now;
+        next = (next + 1) % sent.length;
     }
 }
