@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
@@ -17,18 +18,26 @@ public final class CandleStore {
         this.dsl = dsl;
     }
 
-    /** Stores the candles not stored yet; returns how many were new. */
+    /** Stores the candles not stored yet (one JDBC batch); returns how many were new. */
     public int insert(int marketId, List<Candle> candles) {
-        int added = 0;
+        if (candles.isEmpty()) {
+            return 0;
+        }
+        BatchBindStep batch = dsl.batch(dsl.query("insert into candle (end_ts, volume, open_interest, market_id, "
+                + "period_minutes, yes_bid_open, yes_bid_high, yes_bid_low, yes_bid_close, yes_ask_open, yes_ask_high, "
+                + "yes_ask_low, yes_ask_close, price_open, price_high, price_low, price_close) values "
+                + "(?::timestamptz, ?::bigint, ?::bigint, ?::integer, ?::smallint" + ", ?::integer".repeat(12)
+                + ") on conflict do nothing",
+                new Object[17]));
         for (Candle c : candles) {
-            added += dsl.execute("insert into candle (end_ts, volume, open_interest, market_id, period_minutes, "
-                    + "yes_bid_open, yes_bid_high, yes_bid_low, yes_bid_close, yes_ask_open, yes_ask_high, "
-                    + "yes_ask_low, yes_ask_close, price_open, price_high, price_low, price_close) values "
-                    + "(?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                    MarketStore.time(c.endTs()), c.volume(), c.openInterest(), marketId, (short) c.periodMinutes(),
+            batch.bind(MarketStore.time(c.endTs()), c.volume(), c.openInterest(), marketId, (short) c.periodMinutes(),
                     n(c.yesBidOpen()), n(c.yesBidHigh()), n(c.yesBidLow()), n(c.yesBidClose()),
                     n(c.yesAskOpen()), n(c.yesAskHigh()), n(c.yesAskLow()), n(c.yesAskClose()),
                     n(c.priceOpen()), n(c.priceHigh()), n(c.priceLow()), n(c.priceClose()));
+        }
+        int added = 0;
+        for (int n : batch.execute()) {
+            added += Math.max(n, 0);
         }
         return added;
     }

@@ -50,6 +50,8 @@ import java.util.function.LongSupplier;
 public final class HistoryFetch {
     /** Candles per request: Kalshi answers 400 to too many. */
     static final int CANDLES_PER_REQUEST = 1000;
+    /** Markets (or candle pages) fetched ahead of what is stored. */
+    private static final int STORE_DEPTH = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
@@ -135,10 +137,10 @@ public final class HistoryFetch {
         FetchCheckpoints checkpoints = new FetchCheckpoints(db.dsl());
         int complete = 0;
         long fetched = 0;
-        long added = 0;
-        List<String> warnings = new ArrayList<>();
+        long added;
+        List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
         progress.start("trades", markets.size());
-        try {
+        try (StoreQueue store = new StoreQueue(STORE_DEPTH)) {
             for (Market m : markets) {
                 Window w = window(checkpoints.fetchedUntil("trades", m.ticker()), m, 1);
                 if (w.empty()) {
@@ -156,16 +158,21 @@ public final class HistoryFetch {
                     rest.trades(true, m.ticker(), w.sinceSec(), w.untilSec(), t -> keep(trades, t, w));
                 }
                 fetched += trades.size();
-                if (!trades.isEmpty()) {
-                    Path file = write("trades-" + m.ticker() + "-" + w.sinceSec() + "-" + w.untilSec() + ".json",
-                            tradesPage(trades.values()));
-                    ImportReport report = importer.importFile(Imports.trades(file));
-                    added += report.trades();
-                    report.warnings().forEach(warnings::add);
-                }
-                checkpoints.fetched("trades", m.ticker(), w.untilSec() * 1_000_000L);
+                store.submit(() -> {
+                    long n = 0;
+                    if (!trades.isEmpty()) {
+                        Path file = write("trades-" + m.ticker() + "-" + w.sinceSec() + "-" + w.untilSec() + ".json",
+                                tradesPage(trades.values()));
+                        ImportReport report = importer.importFile(Imports.trades(file));
+                        n = report.trades();
+                        warnings.addAll(report.warnings());
+                    }
+                    checkpoints.fetched("trades", m.ticker(), w.untilSec() * 1_000_000L);
+                    return n;
+                });
                 progress.step(m.ticker());
             }
+            added = store.drain();
         } finally {
             progress.done();
         }
@@ -200,10 +207,10 @@ public final class HistoryFetch {
         long periodSec = periodMinutes * 60L;
         int complete = 0;
         long fetched = 0;
-        long added = 0;
+        long added;
         List<String> warnings = new ArrayList<>();
         progress.start("candles", markets.size());
-        try {
+        try (StoreQueue store = new StoreQueue(STORE_DEPTH)) {
             for (Market m : markets) {
                 long checkpoint = new FetchCheckpoints(db.dsl()).fetchedUntil(kind, m.ticker());
                 Window w = window(checkpoint, m, periodSec);
@@ -236,14 +243,15 @@ public final class HistoryFetch {
                     }
                     long until = (end + 1) * 1_000_000L;
                     int marketId = ids.get(m.ticker());
-                    added += db.dsl().transactionResult(tx -> {
+                    store.submit(() -> (long) db.dsl().transactionResult(tx -> {
                         int n = new CandleStore(tx.dsl()).insert(marketId, candles);
                         new FetchCheckpoints(tx.dsl()).fetched(kind, m.ticker(), until);
                         return n;
-                    });
+                    }));
                 }
                 progress.step(m.ticker());
             }
+            added = store.drain();
         } finally {
             progress.done();
         }
