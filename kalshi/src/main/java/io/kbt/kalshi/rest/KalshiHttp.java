@@ -64,7 +64,12 @@ public final class KalshiHttp {
             try {
                 limiter.acquire();
                 stats.requests.incrementAndGet();
-                HttpResponse<String> response = client.send(request(uri), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response;
+                try {
+                    response = client.send(request(uri), HttpResponse.BodyHandlers.ofString());
+                } finally {
+                    limiter.answered();
+                }
                 int status = response.statusCode();
                 if (status == 200) {
                     JsonNode body = parse(response.body());

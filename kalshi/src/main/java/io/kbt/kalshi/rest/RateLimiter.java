@@ -1,23 +1,17 @@
 package io.kbt.kalshi.rest;
 
 /**
- * At most {@code rate} requests in any one-second window (for a rate below one, one request per 1/rate seconds):
- * a request leaves only when the one {@code rate} requests before it left more than a second ago. Unlike a
- * plain token bucket, time spent storing data between requests is made up by the next requests, yet no window
- * of one second ever holds more than {@code rate} requests (a token bucket of depth {@code rate} would allow twice
- * that right after a pause). Kalshi documents its limits as token buckets of that rate; kbt fetch's default stays
- * well under its basic tier.
+ * At most {@code rate} requests in any one-second window (for a rate below one, one request per 1/rate seconds),
+ * counted the way the server counts them: a request leaves only when the one {@code rate} requests before it was
+ * <em>answered</em> more than a second ago. The server saw that earlier request before answering it, so however
+ * late it saw it, the two are more than a second apart on the server's clock too. Time spent storing data between
+ * requests is made up by the next requests, yet no second ever holds more than {@code rate} requests (a token
+ * bucket of depth {@code rate} would allow twice that right after a pause). Requests are sent one at a time.
  */
 public final class RateLimiter {
-    /**
-     * Slack per window (5%: the limiter runs at most at 95% of the rate), so that delays on the way to the server
-     * cannot squeeze one more request into a second as the server counts them.
-     */
-    private static final long SLACK_NANOS = 50_000_000;
-
     private final double ratePerSecond;
     private final long windowNanos;
-    private final long[] sent;
+    private final long[] answered;
     private int next;
     private int count;
 
@@ -27,29 +21,31 @@ public final class RateLimiter {
         }
         this.ratePerSecond = ratePerSecond;
         int perWindow = ratePerSecond >= 1 ? (int) Math.floor(ratePerSecond) : 1;
-        this.windowNanos = (ratePerSecond >= 1 ? 1_000_000_000L : Math.round(1e9 / ratePerSecond)) + SLACK_NANOS;
-        this.sent = new long[perWindow];
+        this.windowNanos = ratePerSecond >= 1 ? 1_000_000_000L : Math.round(1e9 / ratePerSecond);
+        this.answered = new long[perWindow];
     }
 
     public double ratePerSecond() {
         return ratePerSecond;
     }
 
-    /** Blocks until a request may leave, and counts it as left. */
+    /** Blocks until the next request may leave. */
     public synchronized void acquire() throws InterruptedException {
-        long now = System.nanoTime();
-        if (count == sent.length) {
-            // sent[next] is the oldest of the last `rate` requests
-            long wait = sent[next] + windowNanos - now;
-            while (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                now = System.nanoTime();
-                wait = sent[next] + windowNanos - now;
-            }
-        } else {
-            count++;
+        if (count < answered.length) {
+            return;
         }
-        sent[next] = now;
-        next = (next + 1) % sent.length;
+        // answered[next] is when the request `rate` requests back was answered
+        long wait = answered[next] + windowNanos - System.nanoTime();
+        while (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            wait = answered[next] + windowNanos - System.nanoTime();
+        }
+    }
+
+    /** The request that {@link #acquire} let go was answered (or failed) now. */
+    public synchronized void answered() {
+        answered[next] = System.nanoTime();
+        next = (next + 1) % answered.length;
+        count = Math.min(count + 1, answered.length);
     }
 }

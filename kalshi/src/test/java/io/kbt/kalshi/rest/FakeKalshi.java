@@ -247,21 +247,24 @@ public final class FakeKalshi implements AutoCloseable {
         ObjectNode o = JSON.createObjectNode();
         o.put("ticker", ticker);
         ArrayNode arr = o.putArray("candlesticks");
-        List<ObjectNode> ts = trades.getOrDefault(ticker, List.of());
+        List<ObjectNode> ts = new ArrayList<>(trades.getOrDefault(ticker, List.of()));
+        long[] created = new long[ts.size()];
+        ts.sort(Comparator.comparing((ObjectNode t) -> t.get("created_time").asText()));
+        for (int i = 0; i < created.length; i++) {
+            created[i] = micros(ts.get(i).get("created_time").asText());
+        }
         long first = (Math.floorDiv(start + step - 1, step)) * step;
+        int next = 0;
         for (long e = first; e <= end; e += step) {
             long endMicros = e * 1_000_000L;
-            long beginMicros = endMicros - step * 1_000_000L;
-            ObjectNode last = null;
-            for (ObjectNode t : ts) {
-                long c = micros(t.get("created_time").asText());
-                if (c < endMicros && (last == null || c >= micros(last.get("created_time").asText()))) {
-                    last = t;
-                }
+            while (next < created.length && created[next] < endMicros) {
+                next++;
             }
-            if (last == null || micros(last.get("created_time").asText()) < beginMicros - 3_600_000_000L) {
+            // the last trade before the candle's end, if it was less than an hour before its start
+            if (next == 0 || created[next - 1] < endMicros - step * 1_000_000L - 3_600_000_000L) {
                 continue;
             }
+            ObjectNode last = ts.get(next - 1);
             int p = (int) Math.round(Double.parseDouble(last.get("yes_price_dollars").asText()) * 100);
             ObjectNode c = arr.addObject();
             c.put("end_period_ts", e);
