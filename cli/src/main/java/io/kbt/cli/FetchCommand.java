@@ -91,7 +91,11 @@ public final class FetchCommand {
             }
             LocalDate f = from != null ? from : LocalDate.of(2000, 1, 1);
             LocalDate t = to != null ? to : LocalDate.of(2100, 1, 1);
-            return new Selection(series, markets, f, t);
+            try {
+                return new Selection(series, markets, f, t);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
         }
 
         URI base() {
