@@ -13,7 +13,8 @@ class DbCommandTest {
             assertThat(db.exists()).isFalse();
             CliRun first = CliRun.of("db", "migrate", "--db", db.jdbcUrl());
             assertThat(first.exit()).as(first.err()).isZero();
-            assertThat(first.out()).contains("database created").contains("1 migration applied");
+            // every migration in db/migration, however many branches added
+            assertThat(first.out()).containsPattern("database created, \\d+ migrations? applied");
             assertThat(db.exists()).isTrue();
             assertThat(db.count("market")).isZero();
 
