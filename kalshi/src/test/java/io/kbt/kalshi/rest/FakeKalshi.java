@@ -32,7 +32,8 @@ import java.util.function.Predicate;
 public final class FakeKalshi implements AutoCloseable {
     enum Fault { THROTTLE, SERVER_ERROR, DROP, MALFORMED, REJECT }
 
-    record Request(long nanos, String path, String query) {}
+    /** One request as it arrived: when, what, and its {@code KALSHI-ACCESS-*} headers (null when absent). */
+    record Request(long nanos, String path, String query, String key, String timestamp, String signature) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String BASE = "/trade-api/v2";
@@ -129,7 +130,9 @@ public final class FakeKalshi implements AutoCloseable {
         int n = count.incrementAndGet();
         String path = ex.getRequestURI().getPath().substring(BASE.length());
         String rawQuery = ex.getRequestURI().getRawQuery();
-        requests.add(new Request(System.nanoTime(), path, rawQuery));
+        var h = ex.getRequestHeaders();
+        requests.add(new Request(System.nanoTime(), path, rawQuery, h.getFirst("KALSHI-ACCESS-KEY"),
+                h.getFirst("KALSHI-ACCESS-TIMESTAMP"), h.getFirst("KALSHI-ACCESS-SIGNATURE")));
         Map<String, String> q = query(rawQuery);
         try {
             Fault fault = n >= rejectFrom ? Fault.REJECT : faults.get(n);
