@@ -116,6 +116,15 @@ class FetchCommandTest {
             }
         }
 
+        CliRun sweep = kbt("sweep", "--from", DAY.toString(), "--series", "INXD", "--set", "preset=seed",
+                "--queue", "fraction:f=0.5", "--fees", "kalshi", "--grid", "halfSpread=1,2", "--threads", "1",
+                "--out", dir.resolve("sweep").toString());
+        assertThat(sweep.exit()).as(sweep.err()).isZero();
+        assertThat(sweep.err()).contains("NO RECORDED BOOK").doesNotContain("queue ahead is unknowable");
+        CliRun riskAverse = kbt("backtest", "--from", DAY.toString(), "--series", "INXD", "--set", "preset=seed",
+                "--book", "candles", "--out", dir.resolve("bt-risk-averse").toString());
+        assertThat(riskAverse.err()).contains("queue ahead is unknowable");
+
         CliRun recorded = kbt("backtest", "--from", DAY.toString(), "--series", "INXD", "--set", "preset=seed",
                 "--book", "recorded", "--out", dir.resolve("bt-recorded").toString());
         assertThat(recorded.exit()).as(recorded.err()).isZero();
