@@ -46,6 +46,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (sampleSeconds < 0) {
             throw new UsageException("--sample must be 0 or more seconds");
         }
+        ReportDirectory.BACKTEST.check(out);
         StrategySpec strategy = run.strategySpec();
         var config = run.replayConfig();
         Selection selection = run.selection();
@@ -64,6 +65,7 @@ final class BacktestCommand implements Callable<Integer> {
             FillCollector fills = new FillCollector();
             RunResult result;
             Path index;
+            ReportDirectory.BACKTEST.clear(out);
             try (BacktestReport report = new BacktestReport(out, data.instruments(), sampleSeconds * 1_000_000)) {
                 result = new Backtester(data, config).run(strategy, RunListener.all(report, fills));
                 index = report.finish(result, new RunInfo(strategy.name(), strategy.params(), selection.from(),
@@ -95,6 +97,9 @@ final class BacktestCommand implements Callable<Integer> {
         for (var market : result.markets()) {
             out.printf("  %-28s %-7s P&L %s, %d fills, final position %s%n", market.ticker(), market.result(),
                     Figures.dollars(market.pnlMicros()), market.fills(), Figures.contracts(market.finalPosition()));
+        }
+        for (String warning : result.anomalies().warnings()) {
+            out.printf("  warning       %s%n", warning);
         }
         if (runId != null) {
             out.printf("  stored as run %d%n", runId);

@@ -1,8 +1,10 @@
 package io.kbt.cli;
 
+import io.kbt.db.Database;
 import io.kbt.db.DatabaseUnavailableException;
 import io.kbt.feeds.BadInputException;
 import io.kbt.strategies.BadParameterException;
+import java.sql.SQLException;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -46,15 +48,29 @@ final class ErrorReporter implements IExecutionExceptionHandler {
                 return ExitCode.DATABASE_UNREACHABLE;
             }
         }
-        return ExitCode.FAILURE;
+        return Database.connectionLost(e) ? ExitCode.DATABASE_UNREACHABLE : ExitCode.FAILURE;
     }
 
     private static String message(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException || t instanceof UsageException || t instanceof BadParameterException) {
+            if (t instanceof BadInputException || t instanceof UsageException || t instanceof BadParameterException
+                    || t instanceof DatabaseUnavailableException) {
                 return t.getMessage();
             }
         }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        if (Database.connectionLost(e)) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql) {
+                    return "lost the connection to PostgreSQL (" + firstLine(sql.getMessage()) + "); what was under"
+                            + " way was not stored";
+                }
+            }
+        }
+        return e.getMessage() != null ? firstLine(e.getMessage()) : e.getClass().getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        int newline = message == null ? -1 : message.indexOf('\n');
+        return newline >= 0 ? message.substring(0, newline) : message;
     }
 }

@@ -59,6 +59,13 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (top < 0) {
+            throw new UsageException("--top must be 0 or more, was " + top);
+        }
+        if (threads < 1) {
+            throw new UsageException("--threads must be 1 or more, was " + threads);
+        }
+        ReportDirectory.SWEEP.check(out);
         Grid parsed = Grid.parse(grid);
         StrategySpec base = run.strategySpec();
         List<Map<String, String>> points = parsed.points();
@@ -80,6 +87,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             String label = db != null ? store(db, base, data, outcomes) : null;
+            ReportDirectory.SWEEP.clear(out);
             SweepReport.write(out, parsed.keys(),
                     outcomes.stream().map(o -> new SweepRow(o.params(), o.result())).toList());
             print(stdout, base, data, outcomes, elapsedMs);
@@ -91,16 +99,18 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** Stores every set as a run labelled with this sweep, so sweeps can be compared in SQL. */
+    /**
+     * Stores every set as a run labelled with this sweep, so sweeps can be compared in SQL; all in one transaction,
+     * so an interrupted sweep stores none of them.
+     */
     private String store(Database db, StrategySpec base, LoadedData data, List<Outcome> outcomes) {
         String label = out.toAbsolutePath().getFileName() + "-" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        RunStore store = new RunStore(db);
         Selection selection = run.selection();
-        for (Outcome outcome : outcomes) {
+        new RunStore(db).saveAll(outcomes.stream().map(outcome -> {
             StrategySpec spec = base.with(outcome.params());
-            store.save(new RunDescription(spec.name(), Json.object(spec.params()), selection.from(), selection.to(),
-                    run.queue, run.fees, label), data.instruments(), outcome.result(), outcome.fills());
-        }
+            return new RunStore.Run(new RunDescription(spec.name(), Json.object(spec.params()), selection.from(),
+                    selection.to(), run.queue, run.fees, label), data.instruments(), outcome.result(), outcome.fills());
+        }).toList());
         return label;
     }
 

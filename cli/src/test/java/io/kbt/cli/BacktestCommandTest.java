@@ -176,6 +176,26 @@ class BacktestCommandTest {
         assertThat(fees.err()).contains("cheap");
     }
 
+    @Test
+    void aRecordingWithoutTradesIsWarnedAboutInTheSummaryAndTheReport() throws IOException {
+        Path report = out.resolve("no-trades");
+        CliRun run = CliRun.of("backtest", "--from", "2026-06-30", "--market", "KXNEXTTEAMNBA-26LJAM-MIA",
+                "--out", report.toString(),
+                "--data", Path.of(System.getProperty("kbt.sharedData"), "kalshi-ws-2026-07").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("warning       1 market had no trades at all (KXNEXTTEAMNBA-26LJAM-MIA)");
+        JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("book_anomalies").get("markets_without_trades").get(0).asText())
+                .isEqualTo("KXNEXTTEAMNBA-26LJAM-MIA");
+        assertThat(Files.readString(report.resolve("index.html"))).contains("no trades at all");
+        // The real day has trades: no such warning.
+        CliRun traded = CliRun.of("backtest", "--from", DAY, "--market", TICKER, "--set", "preset=seed",
+                "--out", out.resolve("traded").toString(), "--data", realDay.toString());
+        assertThat(traded.exit()).as(traded.err()).isZero();
+        assertThat(traded.out()).doesNotContain("no trades");
+    }
+
     private static JsonNode figures(Path report) throws IOException {
         JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
         var copy = (com.fasterxml.jackson.databind.node.ObjectNode) summary.deepCopy();

@@ -13,8 +13,7 @@ class DbCommandTest {
             assertThat(db.exists()).isFalse();
             CliRun first = CliRun.of("db", "migrate", "--db", db.jdbcUrl());
             assertThat(first.exit()).as(first.err()).isZero();
-            // every migration in db/migration, however many branches added
-            assertThat(first.out()).containsPattern("database created, \\d+ migrations? applied");
+            assertThat(first.out()).contains("database created").containsPattern("\\d+ migrations? applied");
             assertThat(db.exists()).isTrue();
             assertThat(db.count("market")).isZero();
 

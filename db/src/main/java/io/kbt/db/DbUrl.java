@@ -3,6 +3,7 @@ package io.kbt.db;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,9 @@ import java.util.stream.Collectors;
  */
 public record DbUrl(String host, int port, String database, String user, String password, Map<String, String> options) {
     public static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/kbt";
+    /** The sslmode values PgJDBC knows. */
+    private static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca",
+            "verify-full");
 
     public DbUrl {
         options = Map.copyOf(options);
@@ -67,7 +71,10 @@ public record DbUrl(String host, int port, String database, String user, String 
                 try {
                     port = Integer.parseInt(authority.substring(colon + 1));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--db has a bad port: " + redacted(url));
+                    port = -1;
+                }
+                if (port < 1 || port > 65_535) {
+                    throw new IllegalArgumentException("--db has a bad port (1..65535): " + redacted(url));
                 }
                 authority = authority.substring(0, colon);
             }
@@ -85,6 +92,11 @@ public record DbUrl(String host, int port, String database, String user, String 
             int eq = pair.indexOf('=');
             String key = decode(eq >= 0 ? pair.substring(0, eq) : pair);
             options.put(key, eq >= 0 ? decode(pair.substring(eq + 1)) : "");
+        }
+        String sslmode = options.get("sslmode");
+        if (sslmode != null && !SSL_MODES.contains(sslmode)) {
+            throw new IllegalArgumentException("--db has an unknown sslmode \"" + sslmode + "\" (one of "
+                    + String.join(", ", SSL_MODES) + ")");
         }
         String user = options.remove("user");
         String password = options.remove("password");

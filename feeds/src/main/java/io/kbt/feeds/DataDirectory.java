@@ -129,10 +129,14 @@ public final class DataDirectory {
         return null;
     }
 
-    /** The first bytes of a file as text, gunzipped when it is gzip; empty when unreadable. */
+    /**
+     * The first bytes of a file as text, gunzipped when it is gzip, without a byte order mark; empty when
+     * unreadable.
+     */
     private static String head(Path file, int bytes) {
         try (InputStream in = LineSource.openGunzipped(file)) {
-            return new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
+            String text = new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
+            return text.startsWith("\ufeff") ? text.substring(1) : text;
         } catch (IOException e) {
             return "";
         }

@@ -107,4 +107,15 @@ class DataDirectoryTest {
         assertThatThrownBy(() -> new DataDirectory(dir).open(day("2023-04-10")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("exactly one market");
     }
+
+    @Test
+    void filesWithAByteOrderMarkAreRecognisedAndRead() throws IOException {
+        Files.writeString(dir.resolve("spx.csv"), "\ufeffts,price\r\n2023-04-10T14:00:00Z,4100\r\n");
+        Files.writeString(dir.resolve("markets.json"), "\ufeff{\"markets\":[{\"ticker\":\"INXD-23APR10-B4075\","
+                + "\"event_ticker\":\"INXD-23APR10\",\"close_time\":\"2023-04-10T20:00:00Z\"}]}\n");
+        DataDirectory data = new DataDirectory(dir);
+        assertThat(data.files()).extracting(DataFile::kind)
+                .containsExactlyInAnyOrder(DataFile.Kind.INDEX_CSV, DataFile.Kind.MARKETS);
+        assertThat(drain(data.open(day("2023-04-10")))).singleElement().isInstanceOf(IndexTick.class);
+    }
 }

@@ -34,7 +34,7 @@ public final class FractionQueueModel implements QueueModel {
     }
 
     @Override
-    public void onDepthChange(RestingOrder order, long before, long after) {
+    public void onDepthChange(RestingOrder order, long before, long after, long traded) {
         order.ahead = 0;
     }
 }

@@ -41,6 +41,7 @@ final class Scenario {
     private String queue = "risk-averse";
     private String fees = "none";
     private io.kbt.engine.fees.FeeSchedule feeSchedule;
+    private boolean perEvent;
 
     static long c(double contracts) {
         return Math.round(contracts * 100);
@@ -68,6 +69,12 @@ final class Scenario {
 
     Scenario fees(io.kbt.engine.fees.FeeSchedule schedule) {
         feeSchedule = schedule;
+        return this;
+    }
+
+    /** The strategy reacts after every event instead of after each batch. */
+    Scenario reactPerEvent() {
+        perEvent = true;
         return this;
     }
 
@@ -143,7 +150,7 @@ final class Scenario {
 
     RunResult run(Recording recording) {
         ReplayConfig config = new ReplayConfig(QueueModels.byName(queue),
-                feeSchedule != null ? feeSchedule : FeeSchedules.byName(fees), false);
+                feeSchedule != null ? feeSchedule : FeeSchedules.byName(fees), perEvent);
         return Replay.run(instruments(), new ListEventSource(events), strategy(), config, recording);
     }
 
