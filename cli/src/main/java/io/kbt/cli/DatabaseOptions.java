@@ -17,12 +17,16 @@ public final class DatabaseOptions {
      * error (exit 2), checked before any work.
      */
     public DbUrl resolve() {
-        boolean given = url != null && !url.equals(DbUrl.DEFAULT_URL);
         try {
-            return DbUrl.resolve(given ? url : null, System.getenv());
+            return DbUrl.resolve(given(), System.getenv());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The {@code --db} URL when the user gave one, else {@code null}. */
+    public String given() {
+        return url != null && !url.equals(DbUrl.DEFAULT_URL) ? url : null;
     }
 
     /** Opens the store; exit 4 with one line when it cannot be reached. */

@@ -3,6 +3,8 @@ package io.kbt.cli;
 import io.kbt.db.Database;
 import io.kbt.db.DatabaseUnavailableException;
 import io.kbt.feeds.BadInputException;
+import io.kbt.runner.InvalidRunException;
+import io.kbt.runner.StrategyFailedException;
 import io.kbt.strategies.BadParameterException;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -38,7 +40,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     static int exitCode(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UsageException || t instanceof BadParameterException) {
+            if (t instanceof StrategyFailedException) {
+                return ExitCode.FAILURE; // whatever the strategy threw, it is not the user's input
+            }
+            if (t instanceof UsageException || t instanceof BadParameterException || t instanceof InvalidRunException) {
                 return ExitCode.USAGE;
             }
             if (t instanceof BadInputException) {
@@ -53,8 +58,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     private static String message(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StrategyFailedException) {
+                return t.getMessage();
+            }
             if (t instanceof BadInputException || t instanceof UsageException || t instanceof BadParameterException
-                    || t instanceof DatabaseUnavailableException) {
+                    || t instanceof InvalidRunException || t instanceof DatabaseUnavailableException) {
                 return t.getMessage();
             }
         }

@@ -5,9 +5,12 @@ import io.kbt.db.imports.EventImporter;
 import io.kbt.db.imports.ImportReport;
 import io.kbt.db.imports.Imports;
 import io.kbt.db.imports.MarketsImporter;
+import io.kbt.feeds.DataFormat;
+import io.kbt.feeds.DataFormats;
 import io.kbt.feeds.Tickers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", description = "Load recorded files into PostgreSQL (one transaction per file).",
         mixinStandardHelpOptions = true,
         subcommands = {ImportCommand.Markets.class, ImportCommand.KalshiWs.class, ImportCommand.Trades.class,
-            ImportCommand.Index.class, ImportCommand.SeedCsv.class})
+            ImportCommand.Index.class, ImportCommand.SeedCsv.class, ImportCommand.Format.class})
 public final class ImportCommand {
     private static final Set<String> TABLE_KINDS = Set.of("snapshot", "delta", "trade", "index");
 
@@ -155,6 +158,30 @@ public final class ImportCommand {
             checkName("--market", ticker);
             checkName("--symbol", symbol);
             return importEvents(spec, db, replace, files.stream().map(f -> Imports.seedCsv(f, ticker, symbol)).toList());
+        }
+    }
+
+    @Command(name = "format", mixinStandardHelpOptions = true,
+            description = "Files in a named data format, kbt's own (kalshi-ws, trades, index) or a plugin's.")
+    static final class Format implements Callable<Integer> {
+        @Mixin DatabaseOptions db;
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "FORMAT") String format;
+        @Parameters(index = "1..*", paramLabel = "FILE", arity = "1..*") List<Path> files;
+        @Option(names = "--symbol", defaultValue = "SPX", paramLabel = "SYMBOL",
+                description = "the index the files' ticks are of (default: ${DEFAULT-VALUE})") String symbol;
+        @Option(names = "--plugin", paramLabel = "JAR", description = "A jar of plugins (repeatable; also KBT_PLUGINS).")
+        List<Path> plugins = new ArrayList<>();
+        @Mixin ReplaceOption replace;
+
+        @Override
+        public Integer call() {
+            List<DataFormat> formats = DataFormats.load(Plugins.loader(plugins, System.getenv()));
+            DataFormat chosen = formats.stream().filter(f -> f.name().equals(format) && !f.marketMetadata()).findFirst()
+                    .orElseThrow(() -> new UsageException("unknown data format '" + format + "' (choose "
+                            + String.join(", ", formats.stream().filter(f -> !f.marketMetadata())
+                                    .map(DataFormat::name).toList()) + ")"));
+            return importEvents(spec, db, replace, files.stream().map(f -> Imports.format(f, chosen, symbol)).toList());
         }
     }
 }

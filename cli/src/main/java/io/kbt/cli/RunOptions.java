@@ -1,18 +1,8 @@
 package io.kbt.cli;
 
-import io.kbt.cli.backtest.LoadedData;
-import io.kbt.db.Database;
-import io.kbt.db.history.CandleBooks;
-import io.kbt.db.history.FeeChangeStore;
 import io.kbt.engine.exchange.QueueModels;
 import io.kbt.engine.fees.FeeSchedules;
-import io.kbt.engine.fees.KalshiFeeSchedule;
-import io.kbt.engine.market.Instruments;
-import io.kbt.engine.market.Selection;
-import io.kbt.engine.replay.ReplayConfig;
-import io.kbt.feeds.DataDirectory;
-import io.kbt.strategies.StrategyCatalog;
-import io.kbt.strategies.StrategySpec;
+import io.kbt.runner.RunSetup;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +38,7 @@ final class RunOptions {
     Path data;
 
     @Option(names = "--strategy", defaultValue = "cauchy", paramLabel = "NAME",
-            description = "Strategy: cauchy or normal (default: ${DEFAULT-VALUE}).")
+            description = "Strategy: cauchy, normal or a plugin's (kbt strategies lists them; default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
@@ -59,12 +49,13 @@ final class RunOptions {
     Path config;
 
     @Option(names = "--queue", defaultValue = QueueModels.DEFAULT, paramLabel = "MODEL",
-            description = "Queue model: risk-averse, prob[:n=N] or optimistic (default: ${DEFAULT-VALUE}).")
+            description = "Queue model: risk-averse, prob[:n=N], optimistic, fraction:f=F or a plugin's NAME[:key=value,...] (default: ${DEFAULT-VALUE}).")
     String queue;
 
     @Option(names = "--fees", defaultValue = FeeSchedules.DEFAULT, paramLabel = "NAME",
-            description = "Fee schedule: none, standard, standard-maker, taker=R[,maker=M], or kalshi (each series' "
-                    + "fetched fee history at each fill's time; standard where there is none) (default: ${DEFAULT-VALUE}).")
+            description = "Fee schedule: none, standard, standard-maker, taker=R[,maker=M], a plugin's NAME[:key=value,...], "
+                    + "or kalshi (each series' fetched fee history at each fill's time; standard where there is none) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String fees;
 
     @Option(names = "--book", paramLabel = "SOURCE",
@@ -83,95 +74,40 @@ final class RunOptions {
     @Mixin
     DatabaseOptions db;
 
-    Selection selection() {
-        try {
-            return new Selection(series, markets, from, to != null ? to : from);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+    @Option(names = "--plugin", paramLabel = "JAR",
+            description = "A jar of plugins: strategies, queue models, fee schedules, data formats (repeatable; also every jar in env KBT_PLUGINS).")
+    List<Path> plugins = new ArrayList<>();
+
+    /** This command line's data, selection, strategy and simulation, laid on a library builder. */
+    <B extends RunSetup<B>> B setup(B builder) {
+        if (data != null) {
+            builder.data(data);
+        } else {
+            db.resolve(); // a malformed --db is a usage error before any work
+            builder.database(db.given());
         }
+        builder.from(from).to(to != null ? to : from)
+                .series(series.toArray(String[]::new))
+                .markets(markets.toArray(String[]::new))
+                .plugins(Plugins.loader(plugins, System.getenv()))
+                .strategy(strategy)
+                .settings(settings())
+                .queueModel(queue)
+                .fees(fees)
+                .candleSize(candleSize);
+        if (book != null) {
+            builder.book(book);
+        }
+        return builder.reactPerEvent(react == React.EVENT);
     }
 
-    StrategySpec strategySpec() {
+    /** {@code --config} keys, then {@code --set} keys over them. */
+    private Map<String, String> settings() {
         Map<String, String> merged = new LinkedHashMap<>();
         if (config != null) {
-            merged.putAll(StrategyCatalog.readConfig(config));
+            merged.putAll(ConfigFile.read(config));
         }
         merged.putAll(settings);
-        return StrategyCatalog.spec(strategy, merged);
-    }
-
-    ReplayConfig replayConfig() {
-        try {
-            return ReplayConfig.defaults()
-                    .withQueueModel(QueueModels.byName(queue))
-                    .withFees(kalshiFees() ? FeeSchedules.standard() : FeeSchedules.byName(fees))
-                    .withReactPerEvent(react == React.EVENT);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    boolean kalshiFees() {
-        return fees.trim().equals(KalshiFeeSchedule.NAME);
-    }
-
-    /** {@code --fees kalshi}: the fetched fee changes of the loaded markets' series. */
-    KalshiFeeSchedule kalshiFeeSchedule(Database store, Instruments instruments) {
-        if (store == null) {
-            throw new UsageException("--fees kalshi reads fee changes from PostgreSQL (kbt fetch fees); not with --data");
-        }
-        List<String> seriesTickers = instruments.markets().stream().map(m -> m.seriesTicker()).distinct().toList();
-        List<KalshiFeeSchedule.Change> changes = new ArrayList<>();
-        for (FeeChangeStore.FeeChange c : new FeeChangeStore(store.dsl()).of(seriesTickers)) {
-            changes.add(new KalshiFeeSchedule.Change(c.seriesTicker(), c.scheduledTs(),
-                    KalshiFeeSchedule.FeeType.of(c.feeType()), c.multiplier()));
-        }
-        return new KalshiFeeSchedule(changes, FeeSchedules.standard());
-    }
-
-    /** Queue position behind a book built from candles is unknowable: only optimistic and fraction make sense. */
-    void warnAboutQueueOnCandles(LoadedData loaded, java.io.PrintWriter err) {
-        boolean candles = loaded.bookSources().containsValue(CandleBooks.CANDLES);
-        String q = queue.trim();
-        if (candles && !q.equals("optimistic") && !q.startsWith("fraction:")) {
-            err.println("kbt: warning: --queue " + q + " on a book built from candles: the queue ahead is unknowable "
-                    + "there; use --queue optimistic or --queue fraction:f=F");
-        }
-    }
-
-    private CandleBooks.Mode bookMode() {
-        if (book == null) {
-            return CandleBooks.Mode.AUTO;
-        }
-        return switch (book.trim()) {
-            case "recorded" -> CandleBooks.Mode.RECORDED;
-            case "candles" -> CandleBooks.Mode.CANDLES;
-            default -> throw new UsageException("--book must be recorded or candles, was '" + book + "'");
-        };
-    }
-
-    boolean fromFiles() {
-        return data != null;
-    }
-
-    /** Loads the selection from {@code --data DIR}, or else from the database {@code store}. */
-    LoadedData load(Database store) {
-        CandleBooks.Mode mode = bookMode();
-        if (candleSize <= 0) {
-            throw new UsageException("--candle-size must be positive, was " + candleSize);
-        }
-        if (data != null) {
-            if (mode == CandleBooks.Mode.CANDLES) {
-                throw new UsageException("--book candles reads fetched candles from PostgreSQL; not with --data");
-            }
-            return LoadedData.load(new DataDirectory(data)::open, selection(), data.toString());
-        }
-        Map<String, String> sources = new LinkedHashMap<>();
-        LoadedData loaded = LoadedData.load(s -> {
-            CandleBooks.Opened opened = CandleBooks.open(store, s, mode, Math.multiplyExact(candleSize, 100));
-            sources.putAll(opened.bookSources());
-            return opened.data();
-        }, selection(), "PostgreSQL " + store.url().describe());
-        return loaded.withBookSources(sources);
+        return merged;
     }
 }

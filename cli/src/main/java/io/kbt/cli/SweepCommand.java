@@ -1,26 +1,15 @@
 package io.kbt.cli;
 
-import io.kbt.cli.backtest.Backtester;
-import io.kbt.cli.backtest.Figures;
-import io.kbt.cli.backtest.Grid;
-import io.kbt.cli.backtest.LoadedData;
-import io.kbt.cli.backtest.SweepRunner;
-import io.kbt.cli.backtest.SweepRunner.Outcome;
-import io.kbt.db.Database;
-import io.kbt.db.runs.RunDescription;
-import io.kbt.db.runs.RunStore;
-import io.kbt.engine.market.Selection;
-import io.kbt.reports.SweepReport;
-import io.kbt.reports.SweepRow;
-import io.kbt.strategies.StrategySpec;
+import io.kbt.reports.Figures;
+import io.kbt.runner.Sweep;
+import io.kbt.runner.SweepResult;
+import io.kbt.runner.SweepRunner.Outcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -65,61 +54,36 @@ final class SweepCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UsageException("--threads must be 1 or more, was " + threads);
         }
-        ReportDirectory.SWEEP.check(out);
-        Grid parsed = Grid.parse(grid);
-        StrategySpec base = run.strategySpec();
-        List<Map<String, String>> points = parsed.points();
-        points.forEach(base::with);
-        var config = run.replayConfig();
+        // Created at the first finished set (the runner reports sets one at a time), so it starts after loading.
+        AtomicReference<ProgressBar> bar = new AtomicReference<>();
+        Sweep.Builder builder = Sweep.builder().threads(threads)
+                .warnings(w -> spec.commandLine().getErr().println("kbt: warning: " + w))
+                .progress((done, total) -> bar.updateAndGet(b -> b != null ? b : progressBar(total)).stepTo(done));
+        grid.forEach(builder::grid);
+        SweepResult result;
+        try {
+            result = run.setup(builder).build().report(out);
+        } finally {
+            if (bar.get() != null) {
+                bar.get().close();
+            }
+        }
         PrintWriter stdout = spec.commandLine().getOut();
-        try (Database db = run.fromFiles() ? null : run.db.open()) {
-            LoadedData data = run.load(db);
-            data.warnings().forEach(w -> spec.commandLine().getErr().println("kbt: warning: " + w));
-            run.warnAboutQueueOnCandles(data, spec.commandLine().getErr());
-            if (run.kalshiFees()) {
-                config = config.withFees(run.kalshiFeeSchedule(db, data.instruments()));
-            }
-            long started = System.nanoTime();
-            List<Outcome> outcomes;
-            try (ProgressBar bar = progressBar(points.size())) {
-                outcomes = new SweepRunner(new Backtester(data, config), threads, db != null)
-                        .run(base, points, (done, total) -> bar.stepTo(done));
-            }
-            long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-            String label = db != null ? store(db, base, data, outcomes) : null;
-            ReportDirectory.SWEEP.clear(out);
-            SweepReport.write(out, parsed.keys(),
-                    outcomes.stream().map(o -> new SweepRow(o.params(), o.result())).toList());
-            print(stdout, base, data, outcomes, elapsedMs);
-            if (label != null) {
-                stdout.printf("  stored as sweep '%s' (%d runs in backtest_run)%n", label, outcomes.size());
-                stdout.flush();
-            }
+        print(stdout, result);
+        if (result.storedAs() != null) {
+            stdout.printf("  stored as sweep '%s' (%d runs in backtest_run)%n", result.storedAs(), result.outcomes().size());
+            stdout.flush();
         }
         return ExitCode.OK;
     }
 
-    /**
-     * Stores every set as a run labelled with this sweep, so sweeps can be compared in SQL; all in one transaction,
-     * so an interrupted sweep stores none of them.
-     */
-    private String store(Database db, StrategySpec base, LoadedData data, List<Outcome> outcomes) {
-        String label = out.toAbsolutePath().getFileName() + "-" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Selection selection = run.selection();
-        new RunStore(db).saveAll(outcomes.stream().map(outcome -> {
-            StrategySpec spec = base.with(outcome.params());
-            return new RunStore.Run(new RunDescription(spec.name(), Json.object(spec.params()), selection.from(),
-                    selection.to(), run.queue, run.fees, label), data.instruments(), outcome.result(), outcome.fills());
-        }).toList());
-        return label;
-    }
-
-    private void print(PrintWriter console, StrategySpec base, LoadedData data, List<Outcome> outcomes, long elapsedMs) {
+    private void print(PrintWriter console, SweepResult sweep) {
+        List<Outcome> outcomes = sweep.outcomes();
         console.printf("kbt sweep: %s, %d parameter sets on %d market(s) from %s; data loaded once in %,d ms (%,d events)%n",
-                base.name(), outcomes.size(), data.instruments().markets().size(), data.origin(), data.loadMs(),
-                data.tape().size());
-        console.printf("  %,d ms for all sets on %d thread(s): %,d ms per set%n", elapsedMs, threads,
-                elapsedMs / Math.max(1, outcomes.size()));
+                sweep.strategy(), outcomes.size(), sweep.instruments().markets().size(), sweep.origin(), sweep.loadMs(),
+                sweep.events());
+        console.printf("  %,d ms for all sets on %d thread(s): %,d ms per set%n", sweep.elapsedMs(), sweep.threads(),
+                sweep.elapsedMs() / Math.max(1, outcomes.size()));
         console.printf("  best %d by P&L:%n", Math.min(top, outcomes.size()));
         outcomes.stream()
                 .sorted(Comparator.comparingLong((Outcome o) -> o.result().pnlMicros()).reversed())

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kbt.cli.backtest.Backtester;
-import io.kbt.cli.backtest.LoadedData;
 import io.kbt.db.Database;
 import io.kbt.db.replay.StoredData;
 import io.kbt.db.testing.TestDatabase;
@@ -13,6 +11,8 @@ import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
+import io.kbt.runner.Backtester;
+import io.kbt.runner.LoadedData;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.io.IOException;
@@ -121,7 +121,7 @@ class BacktestCommandTest {
             Selection selection = new Selection(List.of("INXD"), List.of(), LocalDate.parse(DAY), LocalDate.parse(DAY));
             LoadedData data = LoadedData.load(new StoredData(database)::open, selection, "test");
             Backtester backtester = new Backtester(data, ReplayConfig.defaults());
-            StrategySpec base = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
+            StrategySpec base = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed"));
             for (String row : rows.subList(1, rows.size())) {
                 String[] cells = row.split(",");
                 RunResult alone = backtester.run(base.with(Map.of("halfSpread", cells[0], "skew", cells[1])), RunListener.NONE);

@@ -26,14 +26,15 @@ public record DbUrl(String host, int port, String database, String user, String 
     public static DbUrl resolve(String option, Map<String, String> env) {
         String url = option != null && !option.isBlank() ? option
                 : env.getOrDefault("KBT_DB_URL", "").isBlank() ? DEFAULT_URL : env.get("KBT_DB_URL");
-        return parse(url, env, PgPass.defaultFile(env));
+        return parse(url, env);
     }
 
     /**
      * Parses {@code url}; the user comes from the URL, else {@code PGUSER}, else {@code postgres}; the password
-     * from the URL, else {@code PGPASSWORD}, else the pgpass file.
+     * from the URL, else {@code PGPASSWORD}, else none here: PgJDBC then reads it from {@code PGPASSFILE} or
+     * {@code ~/.pgpass} itself when it connects.
      */
-    public static DbUrl parse(String url, Map<String, String> env, PgPass pgpass) {
+    public static DbUrl parse(String url, Map<String, String> env) {
         String rest;
         String userInfo = null;
         if (url.startsWith("jdbc:postgresql:")) {
@@ -113,9 +114,6 @@ public record DbUrl(String host, int port, String database, String user, String 
         }
         if (password == null && !env.getOrDefault("PGPASSWORD", "").isEmpty()) {
             password = env.get("PGPASSWORD");
-        }
-        if (password == null && pgpass != null) {
-            password = pgpass.password(host, port, database, user).orElse(null);
         }
         return new DbUrl(host, port, decode(database), user, password, options);
     }

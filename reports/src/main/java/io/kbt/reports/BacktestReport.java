@@ -151,8 +151,8 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         String dates = info.dates();
         String book = " · book: " + info.bookSource(instruments.markets().stream().map(m -> m.ticker()).toList());
         PnlChart.write(outDir.resolve("pnl.png"), portfolio, "P&L · " + info.strategy() + " · " + dates
-                + " · final " + dollars(result.pnlMicros()) + " · max drawdown " + dollars(result.maxDrawdownMicros())
-                + book);
+                + " · final " + Figures.dollars(result.pnlMicros()) + " · max drawdown "
+                + Figures.dollars(result.maxDrawdownMicros()) + book);
         List<MarketSeries> all = new ArrayList<>();
         for (MarketSeries s : markets) {
             if (s != null) {
@@ -211,11 +211,6 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         }
         BigDecimal value = BigDecimal.valueOf(cents).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return value.scale() < 0 ? value.setScale(0) : value;
-    }
-
-    static String dollars(long micros) {
-        BigDecimal abs = Decimals.dollars(Math.abs(micros)).setScale(2, RoundingMode.HALF_EVEN);
-        return (micros < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,.2f", abs);
     }
 
     /** Keeps letters, digits, '-', '.', '_' and '='; anything else becomes '_' so the name is a safe file name. */

@@ -4,8 +4,9 @@ import io.kbt.engine.market.Market;
 import io.kbt.engine.run.Liquidity;
 
 /**
- * A Kalshi fee schedule: what one fill costs. Named and chosen at run time ({@link FeeSchedules#byName}) because
- * Kalshi's schedule differs by series and changes over time.
+ * A Kalshi fee schedule: what one fill costs — of a market (its series), at a time, at a price, for a count, as
+ * maker or taker. Named and chosen at run time ({@link FeeSchedules#byName}, implementations found through
+ * {@link FeeScheduleProvider}) because Kalshi's schedule differs by series and changes over time.
  */
 public interface FeeSchedule {
     /** The name this schedule was chosen by. */
