@@ -3,6 +3,8 @@ package io.kbt.cli;
 import io.kbt.db.Database;
 import io.kbt.db.DatabaseUnavailableException;
 import io.kbt.feeds.BadInputException;
+import io.kbt.kalshi.auth.KeyFileException;
+import io.kbt.kalshi.ws.AuthenticationRefusedException;
 import io.kbt.runner.InvalidRunException;
 import io.kbt.runner.StrategyFailedException;
 import io.kbt.strategies.BadParameterException;
@@ -52,6 +54,12 @@ final class ErrorReporter implements IExecutionExceptionHandler {
             if (t instanceof DatabaseUnavailableException) {
                 return ExitCode.DATABASE_UNREACHABLE;
             }
+            if (t instanceof AuthenticationRefusedException) {
+                return ExitCode.AUTHENTICATION_REFUSED;
+            }
+            if (t instanceof KeyFileException) {
+                return ExitCode.USAGE;
+            }
         }
         return Database.connectionLost(e) ? ExitCode.DATABASE_UNREACHABLE : ExitCode.FAILURE;
     }
@@ -62,7 +70,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
                 return t.getMessage();
             }
             if (t instanceof BadInputException || t instanceof UsageException || t instanceof BadParameterException
-                    || t instanceof InvalidRunException || t instanceof DatabaseUnavailableException) {
+                    || t instanceof InvalidRunException || t instanceof DatabaseUnavailableException
+                    || t instanceof AuthenticationRefusedException || t instanceof KeyFileException) {
                 return t.getMessage();
             }
         }

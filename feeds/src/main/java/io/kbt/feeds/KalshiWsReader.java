@@ -135,6 +135,17 @@ public final class KalshiWsReader extends LineFeedReader {
         return continuedMarkets.contains(market);
     }
 
+    /**
+     * Reads frames from an uncompressed stream as they come ({@code kbt record} stores a file in the database while
+     * writing it); {@code sourceName} names the file in errors.
+     */
+    public KalshiWsReader(java.io.InputStream in, String sourceName, TickerRegistry registry) {
+        super(in, sourceName);
+        this.registry = registry;
+        this.fields = new JsonFields(sourceName);
+        this.frame = new WsFrame(fields.mapper().getFactory(), fields);
+    }
+
     @Override
     public MarketEvent next() {
         while (ready.isEmpty()) {

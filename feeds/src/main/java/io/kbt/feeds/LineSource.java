@@ -45,6 +45,12 @@ final class LineSource implements AutoCloseable {
         this.in = open(file, sourceName);
     }
 
+    /** Lines of an uncompressed stream (the live recorder's frames as they are written). */
+    LineSource(InputStream in, String sourceName) {
+        this.sourceName = sourceName;
+        this.in = in;
+    }
+
     private static InputStream open(Path file, String sourceName) {
         try {
             return openGunzipped(file);
