@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbt.db.testing.TestDatabase;
 import io.kbt.engine.market.Selection;
 import io.kbt.kalshi.rest.FakeKalshi;
+import io.kbt.runner.Backtest;
+import io.kbt.runner.BacktestResult;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -115,6 +118,17 @@ class FetchCommandTest {
                 assertThat(out.resolve("fills-" + m.get("ticker").asText() + ".png")).exists();
             }
         }
+
+        // the library API offers the same choices: the candle book and the fetched fee history
+        BacktestResult library = Backtest.builder().database(db.jdbcUrl()).from(DAY).series("INXD")
+                .set("preset", "seed").book("candles").queueModel("optimistic").fees("kalshi").store(false)
+                .build().run();
+        assertThat(library.feeSchedule()).isEqualTo("kalshi");
+        assertThat(library.result().fills()).isEqualTo(summary.get("fills").asLong());
+        assertThat(BigDecimal.valueOf(library.result().feesMicros(), 4))
+                .isEqualByComparingTo(summary.get("fees_cents").decimalValue());
+        assertThat(BigDecimal.valueOf(library.result().pnlMicros(), 4))
+                .isEqualByComparingTo(summary.get("pnl_cents").decimalValue());
 
         CliRun sweep = kbt("sweep", "--from", DAY.toString(), "--series", "INXD", "--set", "preset=seed",
                 "--queue", "fraction:f=0.5", "--fees", "kalshi", "--grid", "halfSpread=1,2", "--threads", "1",
