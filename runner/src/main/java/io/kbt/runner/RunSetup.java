@@ -282,11 +282,19 @@ public abstract class RunSetup<B extends RunSetup<B>> {
     ReplayConfig replayConfig() {
         try {
             return new ReplayConfig(queueModel != null ? queueModel : QueueModels.byName(queueName, loader),
-                    fees != null ? fees : kalshiFees() ? FeeSchedules.standard() : FeeSchedules.byName(feeName, loader),
+                    fees != null ? fees : kalshiFees() ? kalshiPlaceholder() : FeeSchedules.byName(feeName, loader),
                     reactPerEvent);
         } catch (IllegalArgumentException e) {
             throw new InvalidRunException(e.getMessage());
         }
+    }
+
+    private FeeSchedule kalshiPlaceholder() {
+        Choice.parse(feeName).accepting();
+        if (!(data instanceof MarketData.Store || data instanceof MarketData.StoreUrl)) {
+            throw new InvalidRunException("--fees kalshi reads fee changes from PostgreSQL (kbt fetch fees); not with --data");
+        }
+        return FeeSchedules.standard();
     }
 
     private boolean kalshiFees() {
@@ -306,10 +314,6 @@ public abstract class RunSetup<B extends RunSetup<B>> {
         }
         if (!kalshiFees()) {
             return config;
-        }
-        Choice.parse(feeName).accepting();
-        if (store == null) {
-            throw new InvalidRunException("--fees kalshi reads fee changes from PostgreSQL (kbt fetch fees); not with --data");
         }
         List<String> seriesTickers = loaded.instruments().markets().stream().map(Market::seriesTicker).distinct().toList();
         List<KalshiFeeSchedule.Change> changes = new ArrayList<>();
