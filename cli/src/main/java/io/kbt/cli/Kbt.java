@@ -14,8 +14,8 @@ import picocli.CommandLine.ScopeType;
         version = "kbt 0.1.0",
         description = "Backtest market-making strategies on recorded Kalshi order books, trades and index ticks.",
         subcommands = {
-            DbCommand.class, ImportCommand.class, MarketsCommand.class, BacktestCommand.class, SweepCommand.class,
-            StrategiesCommand.class, NewStrategyCommand.class, RecordCommand.class,
+            DbCommand.class, ImportCommand.class, FetchCommand.class, MarketsCommand.class, BacktestCommand.class,
+            SweepCommand.class, StrategiesCommand.class, NewStrategyCommand.class, RecordCommand.class,
             FitCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
         })
 public final class Kbt {

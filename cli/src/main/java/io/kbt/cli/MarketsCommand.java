@@ -1,12 +1,14 @@
 package io.kbt.cli;
 
 import io.kbt.db.Database;
+import io.kbt.db.history.CandleStore;
 import io.kbt.db.market.MarketCatalog;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kbt markets}: the stored markets with their event counts and time spans. */
+/**
+ * {@code kbt markets}: the stored markets with their event and candle counts, whether each has a recorded book,
+ * trades and candles (a market with trades and candles but no book replays on a book built from candles), and time
+ * spans.
+ */
 @Command(name = "markets", mixinStandardHelpOptions = true,
         description = "List stored markets with event counts and time spans (times UTC).")
 public final class MarketsCommand implements Callable<Integer> {
@@ -40,13 +46,17 @@ public final class MarketsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database database = db.open()) {
             List<MarketCatalog.Entry> entries = new MarketCatalog(database.dsl()).list(series, from, to);
-            out.printf("%-28s %-14s %-19s %-6s %9s %10s %9s  %-19s  %-19s%n", "ticker", "series", "close",
-                    "result", "snapshots", "deltas", "trades", "first event", "last event");
+            Map<String, Long> candles = new CandleStore(database.dsl()).countsByTicker();
+            out.printf("%-28s %-14s %-19s %-6s %9s %10s %9s %8s %-4s %-6s %-7s  %-19s  %-19s%n", "ticker", "series",
+                    "close", "result", "snapshots", "deltas", "trades", "candles", "book", "trades", "candles",
+                    "first event", "last event");
             for (MarketCatalog.Entry e : entries) {
-                out.printf("%-28s %-14s %-19s %-6s %,9d %,10d %,9d  %-19s  %-19s%n",
+                long c = candles.getOrDefault(e.ticker(), 0L);
+                out.printf("%-28s %-14s %-19s %-6s %,9d %,10d %,9d %,8d %-4s %-6s %-7s  %-19s  %-19s%n",
                         e.ticker() + (e.createdFromTicker() ? "*" : ""), e.seriesTicker(), time(e.closeTime()),
-                        e.result() == null ? "-" : e.result(), e.snapshots(), e.deltas(), e.trades(),
-                        time(e.firstEvent()), time(e.lastEvent()));
+                        e.result() == null ? "-" : e.result(), e.snapshots(), e.deltas(), e.trades(), c,
+                        yes(e.snapshots() + e.deltas()), yes(e.trades()), yes(c), time(e.firstEvent()),
+                        time(e.lastEvent()));
             }
             out.printf("%d market%s%s%n", entries.size(), entries.size() == 1 ? "" : "s",
                     entries.stream().anyMatch(MarketCatalog.Entry::createdFromTicker)
@@ -54,6 +64,10 @@ public final class MarketsCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    private static String yes(long rows) {
+        return rows > 0 ? "yes" : "-";
     }
 
     private static String time(OffsetDateTime t) {

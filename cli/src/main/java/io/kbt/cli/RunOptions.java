@@ -49,12 +49,23 @@ final class RunOptions {
     Path config;
 
     @Option(names = "--queue", defaultValue = QueueModels.DEFAULT, paramLabel = "MODEL",
-            description = "Queue model: risk-averse, prob[:n=N], optimistic or a plugin's NAME[:key=value,...] (default: ${DEFAULT-VALUE}).")
+            description = "Queue model: risk-averse, prob[:n=N], optimistic, fraction:f=F or a plugin's NAME[:key=value,...] (default: ${DEFAULT-VALUE}).")
     String queue;
 
     @Option(names = "--fees", defaultValue = FeeSchedules.DEFAULT, paramLabel = "NAME",
-            description = "Fee schedule: none, standard, standard-maker, taker=R[,maker=M] or a plugin's NAME[:key=value,...] (default: ${DEFAULT-VALUE}).")
+            description = "Fee schedule: none, standard, standard-maker, taker=R[,maker=M], a plugin's NAME[:key=value,...], "
+                    + "or kalshi (each series' fetched fee history at each fill's time; standard where there is none) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String fees;
+
+    @Option(names = "--book", paramLabel = "SOURCE",
+            description = "Book: recorded, or candles (a top of book built from fetched one-minute candles). Default: "
+                    + "recorded, and candles (with a warning) for markets with trades and candles but no recorded book.")
+    String book;
+
+    @Option(names = "--candle-size", paramLabel = "CONTRACTS", defaultValue = "10",
+            description = "Displayed size of each side of a book built from candles (default: ${DEFAULT-VALUE}).")
+    long candleSize;
 
     @Option(names = "--react", defaultValue = "batch", paramLabel = "WHEN",
             description = "Strategy reacts after each batch of equal-timestamp events or each event: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -82,7 +93,11 @@ final class RunOptions {
                 .strategy(strategy)
                 .settings(settings())
                 .queueModel(queue)
-                .fees(fees);
+                .fees(fees)
+                .candleSize(candleSize);
+        if (book != null) {
+            builder.book(book);
+        }
         return builder.reactPerEvent(react == React.EVENT);
     }
 

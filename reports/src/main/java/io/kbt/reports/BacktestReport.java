@@ -149,23 +149,24 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         SummaryJson.write(outDir.resolve("summary.json"), summary);
 
         String dates = info.dates();
+        String book = " · book: " + info.bookSource(instruments.markets().stream().map(m -> m.ticker()).toList());
         PnlChart.write(outDir.resolve("pnl.png"), portfolio, "P&L · " + info.strategy() + " · " + dates
                 + " · final " + Figures.dollars(result.pnlMicros()) + " · max drawdown "
-                + Figures.dollars(result.maxDrawdownMicros()));
+                + Figures.dollars(result.maxDrawdownMicros()) + book);
         List<MarketSeries> all = new ArrayList<>();
         for (MarketSeries s : markets) {
             if (s != null) {
                 all.add(s);
             }
         }
-        InventoryChart.write(outDir.resolve("inventory.png"), all, "Position by market · " + dates);
+        InventoryChart.write(outDir.resolve("inventory.png"), all, "Position by market · " + dates + book);
         Map<String, String> marketCharts = new LinkedHashMap<>();
         for (MarketSeries s : all) {
             if (s.fills > 0) {
                 String name = "fills-" + fileSafe(s.market.ticker()) + ".png";
                 int symbol = s.market.underlying() == null ? -1 : instruments.symbolId(s.market.underlying());
                 MarketChart.write(outDir.resolve(name), s, symbol < 0 ? null : index[symbol],
-                        s.market.underlying(), dates);
+                        s.market.underlying(), dates, info.bookSource(s.market.ticker()));
                 marketCharts.put(s.market.ticker(), name);
             }
         }

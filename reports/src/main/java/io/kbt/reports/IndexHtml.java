@@ -65,13 +65,16 @@ final class IndexHtml {
             html.append("</table>\n");
         }
 
-        html.append("<h2>P&amp;L</h2>\n").append(img("pnl.png", "P&L"));
-        html.append("<h2>Inventory</h2>\n").append(img("inventory.png", "position by market"));
+        String book = " · book: " + summary.getOrDefault("book_source", "recorded");
+        html.append("<h2>P&amp;L").append(escape(book)).append("</h2>\n").append(img("pnl.png", "P&L" + book));
+        html.append("<h2>Inventory").append(escape(book)).append("</h2>\n")
+                .append(img("inventory.png", "position by market" + book));
         if (!marketCharts.isEmpty()) {
             html.append("<h2>Fills by market</h2>\n");
             for (var chart : marketCharts.entrySet()) {
-                html.append("<h3>").append(escape(chart.getKey())).append("</h3>\n")
-                        .append(img(chart.getValue(), "fills of " + chart.getKey()));
+                String marketBook = " · book: " + bookSource(summary, chart.getKey());
+                html.append("<h3>").append(escape(chart.getKey() + marketBook)).append("</h3>\n")
+                        .append(img(chart.getValue(), "fills of " + chart.getKey() + marketBook));
             }
         }
         html.append("<p>Data: <a href=\"summary.json\">summary.json</a> · <a href=\"fills.csv\">fills.csv</a> · "
@@ -81,6 +84,17 @@ final class IndexHtml {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private static Object bookSource(Map<String, Object> summary, String ticker) {
+        if (summary.get("markets") instanceof List<?> markets) {
+            for (Object m : markets) {
+                if (m instanceof Map<?, ?> row && ticker.equals(row.get("ticker")) && row.get("book_source") != null) {
+                    return row.get("book_source");
+                }
+            }
+        }
+        return "recorded";
     }
 
     private static void row(StringBuilder html, String key, Object value) {

@@ -27,9 +27,10 @@ final class MarketChart {
 
     /**
      * Draws {@code series}; {@code index} is the market's underlying (null when the run has none) and
-     * {@code symbol} its name.
+     * {@code symbol} its name; the title says where the book came from ({@code bookSource}).
      */
-    static void write(Path file, MarketSeries series, SeriesBuffer index, String symbol, String dates) {
+    static void write(Path file, MarketSeries series, SeriesBuffer index, String symbol, String dates,
+            String bookSource) {
         Market market = series.market;
         SeriesBuffer.Points bestBid = series.bestBid.points();
         SeriesBuffer.Points bestAsk = series.bestAsk.points();
@@ -50,7 +51,8 @@ final class MarketChart {
         SeriesBuffer.Points underlying = index == null ? null : within(index.points(), first, last);
         TimeAxis axis = TimeAxis.covering(all);
 
-        String title = market.ticker() + " · " + (axis.isEmpty() ? dates : axis.dates()) + " · " + series.fills + (series.fills == 1 ? " fill" : " fills");
+        String title = market.ticker() + " · " + (axis.isEmpty() ? dates : axis.dates()) + " · " + series.fills + (series.fills == 1 ? " fill" : " fills")
+                + " · book: " + bookSource;
         XYChart chart = ChartStyle.timeChart(ChartStyle.HEIGHT, title, "yes price (cents)", axis);
         if (axis.isEmpty()) {
             ChartStyle.writePng(file, chart);

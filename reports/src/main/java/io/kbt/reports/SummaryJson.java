@@ -53,7 +53,14 @@ public final class SummaryJson {
         s.put("to", info.to().toString());
         s.put("queue_model", info.queueModel());
         s.put("fee_schedule", info.feeSchedule());
-        s.put("markets", markets(result.markets()));
+        if (!info.feeDetails().isEmpty()) {
+            s.put("fee_schedule_detail", info.feeDetails());
+        }
+        List<String> tickers = result.markets().stream().map(MarketSummary::ticker).toList();
+        s.put("book_source", info.bookSource(tickers));
+        List<Map<String, Object>> rows = markets(result.markets());
+        rows.forEach(row -> row.put("book_source", info.bookSource((String) row.get("ticker"))));
+        s.put("markets", rows);
         s.putAll(figures(result));
         s.put("load_ms", info.loadMs());
         BookAnomalies anomalies = result.anomalies();

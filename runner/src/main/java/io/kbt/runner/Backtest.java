@@ -3,6 +3,7 @@ package io.kbt.runner;
 import io.kbt.db.Database;
 import io.kbt.db.runs.RunDescription;
 import io.kbt.db.runs.RunStore;
+import io.kbt.engine.fees.KalshiFeeSchedule;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.engine.run.RunListener;
@@ -12,6 +13,7 @@ import io.kbt.reports.BacktestReport;
 import io.kbt.reports.RunInfo;
 import io.kbt.strategies.StrategySpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -72,6 +74,8 @@ public final class Backtest {
         try {
             Database store = opened != null ? opened : data instanceof MarketData.Store(Database db) ? db : null;
             LoadedData loaded = setup.load(selection, opened);
+            ReplayConfig config = setup.forData(this.config, loaded, store);
+            List<String> feeDetails = config.fees() instanceof KalshiFeeSchedule kalshi ? kalshi.describe() : List.of();
             FillCollector fills = new FillCollector();
             boolean storing = store != null && setup.store;
             RunListener listener = RunListener.all(setup.listener, storing ? fills : RunListener.NONE);
@@ -85,7 +89,8 @@ public final class Backtest {
                 try (BacktestReport report = new BacktestReport(dir, loaded.instruments(), setup.sampleSeconds * 1_000_000)) {
                     result = backtester.run(strategy, RunListener.all(report, listener));
                     index = report.finish(result, new RunInfo(strategy.name(), strategy.params(), selection.from(),
-                            selection.to(), config.queueModel().name(), config.fees().name(), loaded.loadMs()));
+                            selection.to(), config.queueModel().name(), config.fees().name(), loaded.loadMs(),
+                            loaded.bookSources(), feeDetails));
                 }
             }
             Long runId = storing ? new RunStore(store).save(new RunDescription(strategy.name(),

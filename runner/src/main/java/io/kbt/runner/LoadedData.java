@@ -12,6 +12,7 @@ import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.EventTape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,9 +21,21 @@ import java.util.stream.Collectors;
  * The selected market data decoded once into a compact in-memory tape, so that a backtest reports load and
  * replay time apart and a sweep replays the same data for every parameter set without reading it again.
  */
-public record LoadedData(Instruments instruments, EventTape tape, long loadMs, List<String> warnings, String origin) {
+public record LoadedData(Instruments instruments, EventTape tape, long loadMs, List<String> warnings, String origin,
+        Map<String, String> bookSources) {
     public LoadedData {
         warnings = List.copyOf(warnings);
+        bookSources = Map.copyOf(bookSources);
+    }
+
+    /** Every market's book recorded. */
+    public LoadedData(Instruments instruments, EventTape tape, long loadMs, List<String> warnings, String origin) {
+        this(instruments, tape, loadMs, warnings, origin, Map.of());
+    }
+
+    /** The same data, with where each market's book came from ({@code recorded} or {@code candles}) by ticker. */
+    public LoadedData withBookSources(Map<String, String> sources) {
+        return new LoadedData(instruments, tape, loadMs, warnings, origin, sources);
     }
 
     /**

@@ -2,7 +2,7 @@ package io.kbt.runner;
 
 import io.kbt.db.Database;
 import io.kbt.db.DbUrl;
-import io.kbt.db.replay.StoredData;
+import io.kbt.db.history.CandleBooks;
 import io.kbt.engine.event.DataSet;
 import io.kbt.engine.event.ListEventSource;
 import io.kbt.engine.event.MarketEvent;
@@ -10,7 +10,9 @@ import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Selection;
 import io.kbt.feeds.DataDirectory;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,16 +61,34 @@ public sealed interface MarketData {
      * data formats a directory may hold besides kbt's own.
      */
     default LoadedData load(Selection selection, Database opened, ClassLoader plugins) {
+        return load(selection, opened, plugins, CandleBooks.Mode.AUTO, 1_000);
+    }
+
+    /**
+     * As {@link #load(Selection, Database, ClassLoader)}, each market's book {@code recorded} or built from the
+     * stored candles ({@code book}) with {@code displayed} hundredths of a contract on each side.
+     */
+    default LoadedData load(Selection selection, Database opened, ClassLoader plugins, CandleBooks.Mode book,
+            long displayed) {
+        if (book == CandleBooks.Mode.CANDLES && (this instanceof Directory || this instanceof Memory)) {
+            throw new InvalidRunException("--book candles reads fetched candles from PostgreSQL; not with --data");
+        }
         return switch (this) {
             case Directory(Path dir) -> LoadedData.load(new DataDirectory(dir, plugins)::open, selection, dir.toString());
-            case Store(Database db) -> fromStore(db, selection);
-            case StoreUrl u -> fromStore(opened, selection);
+            case Store(Database db) -> fromStore(db, selection, book, displayed);
+            case StoreUrl u -> fromStore(opened, selection, book, displayed);
             case Memory(Instruments instruments, List<MarketEvent> events) -> LoadedData.load(
                     s -> new DataSet(instruments, new ListEventSource(events), List.of()), selection, "memory");
         };
     }
 
-    private static LoadedData fromStore(Database db, Selection selection) {
-        return LoadedData.load(new StoredData(db)::open, selection, "PostgreSQL " + db.url().describe());
+    private static LoadedData fromStore(Database db, Selection selection, CandleBooks.Mode book, long displayed) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        LoadedData loaded = LoadedData.load(s -> {
+            CandleBooks.Opened opened = CandleBooks.open(db, s, book, displayed);
+            sources.putAll(opened.bookSources());
+            return opened.data();
+        }, selection, "PostgreSQL " + db.url().describe());
+        return loaded.withBookSources(sources);
     }
 }

@@ -1,10 +1,14 @@
 package io.kbt.runner;
 
 import io.kbt.db.Database;
+import io.kbt.db.history.CandleBooks;
+import io.kbt.db.history.FeeChangeStore;
 import io.kbt.engine.exchange.QueueModel;
 import io.kbt.engine.exchange.QueueModels;
 import io.kbt.engine.fees.FeeSchedule;
 import io.kbt.engine.fees.FeeSchedules;
+import io.kbt.engine.fees.KalshiFeeSchedule;
+import io.kbt.engine.spi.Choice;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
@@ -47,6 +51,8 @@ public abstract class RunSetup<B extends RunSetup<B>> {
     private String feeName = FeeSchedules.DEFAULT;
     private FeeSchedule fees;
     private boolean reactPerEvent;
+    private CandleBooks.Mode book = CandleBooks.Mode.AUTO;
+    private long candleSize = 1_000;
     private Consumer<String> warnings = w -> { };
 
     RunSetup() {}
@@ -179,7 +185,8 @@ public abstract class RunSetup<B extends RunSetup<B>> {
 
     /**
      * A fee schedule by name, {@code NAME[:key=value,...]}: {@code standard} (default), {@code standard-maker},
-     * {@code none}, {@code taker=R[,maker=M]}, or one a plugin provides.
+     * {@code none}, {@code taker=R[,maker=M]}, one a plugin provides, or {@code kalshi}: each series' fee history
+     * fetched into PostgreSQL ({@code kbt fetch fees}) at each fill's time, {@code standard} where there is none.
      */
     public B fees(String name) {
         this.feeName = name;
@@ -189,6 +196,33 @@ public abstract class RunSetup<B extends RunSetup<B>> {
 
     public B fees(FeeSchedule schedule) {
         this.fees = schedule;
+        return self();
+    }
+
+    /**
+     * Where the books come from: {@code recorded}, or {@code candles} (a top of book built from the stored
+     * one-minute candles); by default recorded, and candles with a warning for a market with trades and candles
+     * but no recorded book. Candles are read from PostgreSQL only.
+     */
+    public B book(String source) {
+        return book(switch (source.trim()) {
+            case "recorded" -> CandleBooks.Mode.RECORDED;
+            case "candles" -> CandleBooks.Mode.CANDLES;
+            default -> throw new InvalidRunException("--book must be recorded or candles, was '" + source + "'");
+        });
+    }
+
+    public B book(CandleBooks.Mode source) {
+        this.book = source;
+        return self();
+    }
+
+    /** Displayed size of each side of a book built from candles, in contracts (default 10). */
+    public B candleSize(long contracts) {
+        if (contracts <= 0) {
+            throw new InvalidRunException("--candle-size must be positive, was " + contracts);
+        }
+        this.candleSize = Math.multiplyExact(contracts, 100);
         return self();
     }
 
@@ -244,17 +278,54 @@ public abstract class RunSetup<B extends RunSetup<B>> {
         return (catalog != null ? catalog : StrategyCatalog.builtIn()).spec(strategyName, settings);
     }
 
+    /** The simulation; with {@code --fees kalshi}, {@code standard} until {@link #forData} reads the history. */
     ReplayConfig replayConfig() {
         try {
             return new ReplayConfig(queueModel != null ? queueModel : QueueModels.byName(queueName, loader),
-                    fees != null ? fees : FeeSchedules.byName(feeName, loader), reactPerEvent);
+                    fees != null ? fees : kalshiFees() ? kalshiPlaceholder() : FeeSchedules.byName(feeName, loader),
+                    reactPerEvent);
         } catch (IllegalArgumentException e) {
             throw new InvalidRunException(e.getMessage());
         }
     }
 
+    private FeeSchedule kalshiPlaceholder() {
+        Choice.parse(feeName).accepting();
+        if (!(data instanceof MarketData.Store || data instanceof MarketData.StoreUrl)) {
+            throw new InvalidRunException("--fees kalshi reads fee changes from PostgreSQL (kbt fetch fees); not with --data");
+        }
+        return FeeSchedules.standard();
+    }
+
+    private boolean kalshiFees() {
+        return fees == null && Choice.parse(feeName).name().equals(KalshiFeeSchedule.NAME);
+    }
+
+    /**
+     * {@code config} for {@code loaded}: with {@code --fees kalshi}, the fee changes {@code store} holds for the
+     * loaded markets' series; warns when a book built from candles meets a queue model that needs the queue.
+     */
+    ReplayConfig forData(ReplayConfig config, LoadedData loaded, Database store) {
+        String queue = config.queueModel().name();
+        if (loaded.bookSources().containsValue(CandleBooks.CANDLES) && !queue.equals("optimistic")
+                && !queue.startsWith("fraction")) {
+            warnings.accept("--queue " + queue + " on a book built from candles: the queue ahead is unknowable "
+                    + "there; use --queue optimistic or --queue fraction:f=F");
+        }
+        if (!kalshiFees()) {
+            return config;
+        }
+        List<String> seriesTickers = loaded.instruments().markets().stream().map(Market::seriesTicker).distinct().toList();
+        List<KalshiFeeSchedule.Change> changes = new ArrayList<>();
+        for (FeeChangeStore.FeeChange c : new FeeChangeStore(store.dsl()).of(seriesTickers)) {
+            changes.add(new KalshiFeeSchedule.Change(c.seriesTicker(), c.scheduledTs(),
+                    KalshiFeeSchedule.FeeType.of(c.feeType()), c.multiplier()));
+        }
+        return config.withFees(new KalshiFeeSchedule(changes, FeeSchedules.standard()));
+    }
+
     LoadedData load(Selection selection, Database opened) {
-        LoadedData loaded = marketData().load(selection, opened, loader);
+        LoadedData loaded = marketData().load(selection, opened, loader, book, candleSize);
         loaded.warnings().forEach(warnings);
         return loaded;
     }

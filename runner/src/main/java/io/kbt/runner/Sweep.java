@@ -85,6 +85,7 @@ public final class Sweep {
             Database store = opened != null ? opened : data instanceof MarketData.Store(Database db) ? db : null;
             boolean storing = store != null && setup.store;
             LoadedData loaded = setup.load(selection, opened);
+            ReplayConfig config = setup.forData(this.config, loaded, store);
             long started = System.nanoTime();
             List<Outcome> outcomes = new SweepRunner(new Backtester(loaded, config), setup.threads, storing)
                     .run(base, points, setup.progress);

@@ -108,4 +108,17 @@ class BacktestTest {
         assertThatThrownBy(() -> Backtest.builder().data(dir).build().run())
                 .isInstanceOf(InvalidRunException.class).hasMessageContaining("--from");
     }
+
+    @Test
+    void candleBooksAndKalshiFeesNeedTheDatabase() {
+        MarketData memory = MarketData.events(INSTRUMENTS, EVENTS);
+        assertThatThrownBy(() -> Backtest.builder().data(memory).book("candles").build().run())
+                .isInstanceOf(InvalidRunException.class).hasMessageContaining("--book candles reads fetched candles");
+        assertThatThrownBy(() -> Backtest.builder().data(memory).fees("kalshi").build().run())
+                .isInstanceOf(InvalidRunException.class).hasMessageContaining("--fees kalshi reads fee changes");
+        assertThatThrownBy(() -> Backtest.builder().data(memory).book("depth"))
+                .isInstanceOf(InvalidRunException.class).hasMessageContaining("recorded or candles");
+        assertThatThrownBy(() -> Backtest.builder().data(memory).candleSize(0))
+                .isInstanceOf(InvalidRunException.class).hasMessageContaining("--candle-size");
+    }
 }

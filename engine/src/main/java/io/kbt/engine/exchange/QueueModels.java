@@ -2,10 +2,12 @@ package io.kbt.engine.exchange;
 
 import io.kbt.engine.spi.Choice;
 import io.kbt.engine.spi.Providers;
+import java.math.BigDecimal;
 
 /**
  * The queue models by name, each a {@link QueueModelProvider} found with {@link java.util.ServiceLoader}:
- * built in are {@code risk-averse} (default), {@code prob} (n = 3; {@code prob:n=2}) and {@code optimistic};
+ * built in are {@code risk-averse} (default), {@code prob} (n = 3; {@code prob:n=2}), {@code optimistic} and
+ * {@code fraction:f=F} (for books built from candles);
  * a jar on the class path or a plugin class loader adds more.
  */
 public final class QueueModels {
@@ -91,6 +93,32 @@ public final class QueueModels {
         public QueueModel create(Choice choice) {
             choice.accepting();
             return new OptimisticQueueModel();
+        }
+    }
+
+    /** {@code fraction:f=F}: {@link FractionQueueModel}, for books built from candles where the queue is unknowable. */
+    public static final class Fraction implements QueueModelProvider {
+        @Override
+        public String name() {
+            return "fraction";
+        }
+
+        @Override
+        public String description() {
+            return "each trade at our price fills fraction f (0 < f <= 1) of its count; for books built from candles";
+        }
+
+        @Override
+        public QueueModel create(Choice choice) {
+            String f = choice.accepting("f").option("f", null);
+            if (f == null) {
+                throw new IllegalArgumentException("queue model fraction needs f=F with 0 < F <= 1");
+            }
+            try {
+                return new FractionQueueModel(new BigDecimal(f));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("queue model '" + choice + "': f must be a number in (0, 1]");
+            }
         }
     }
 }

@@ -76,6 +76,16 @@ class QueueModelsTest {
     }
 
     @Test
+    void fractionIsAProviderThatNeedsItsShare() {
+        assertThat(QueueModels.byName("fraction:f=0.25")).isInstanceOf(FractionQueueModel.class);
+        assertThat(QueueModels.byName("fraction:f=0.250").name()).isEqualTo("fraction:f=0.25");
+        assertThatThrownBy(() -> QueueModels.byName("fraction")).hasMessageContaining("needs f=F");
+        assertThatThrownBy(() -> QueueModels.byName("fraction:f=x")).hasMessageContaining("fraction:f=x");
+        assertThatThrownBy(() -> QueueModels.byName("fraction:f=1.5")).hasMessageContaining("(0, 1]");
+        assertThatThrownBy(() -> QueueModels.byName("fraction:n=2")).hasMessageContaining("unknown option 'n'");
+    }
+
+    @Test
     void optimisticIsAlwaysAtTheFront() {
         QueueModel model = QueueModels.byName("optimistic");
         RestingOrder order = order(model, 1_000);

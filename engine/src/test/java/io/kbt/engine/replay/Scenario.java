@@ -40,6 +40,7 @@ final class Scenario {
     private long seq;
     private String queue = "risk-averse";
     private String fees = "none";
+    private io.kbt.engine.fees.FeeSchedule feeSchedule;
     private boolean perEvent;
 
     static long c(double contracts) {
@@ -63,6 +64,11 @@ final class Scenario {
 
     Scenario fees(String name) {
         fees = name;
+        return this;
+    }
+
+    Scenario fees(io.kbt.engine.fees.FeeSchedule schedule) {
+        feeSchedule = schedule;
         return this;
     }
 
@@ -143,7 +149,8 @@ final class Scenario {
     }
 
     RunResult run(Recording recording) {
-        ReplayConfig config = new ReplayConfig(QueueModels.byName(queue), FeeSchedules.byName(fees), perEvent);
+        ReplayConfig config = new ReplayConfig(QueueModels.byName(queue),
+                feeSchedule != null ? feeSchedule : FeeSchedules.byName(fees), perEvent);
         return Replay.run(instruments(), new ListEventSource(events), strategy(), config, recording);
     }
 
