@@ -29,6 +29,8 @@ public final class Kbt {
         // transaction the lost connection had open (an import's file, a sweep's runs).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished.get()) {
+                // On a line of its own: a progress bar may hold the current one.
+                err.println();
                 err.println("kbt: interrupted; an unfinished import or sweep stores nothing (its transaction is rolled back)");
             }
         }, "kbt-interrupt"));

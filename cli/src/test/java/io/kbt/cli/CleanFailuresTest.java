@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -155,6 +156,54 @@ class CleanFailuresTest {
                 "--threads", "1", "--out", dir.resolve("sweep-ok").toString());
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(db.count("backtest_run")).isEqualTo(before.get("backtest_run") + 3);
+    }
+
+    @Test
+    void sigintWhileASweepStoresItsRunsStoresNoneOfThemAndSaysSoInOneLine() throws Exception {
+        Map<String, Long> before = counts();
+        Path err = dir.resolve("sigint.err");
+        try (Connection blocker = Database.connect(db.url()); Statement s = blocker.createStatement();
+                Connection watcher = Database.connect(db.url())) {
+            // The sweep's second run waits (on an advisory lock the blocker holds) once its first is stored: a
+            // sweep that committed run by run would leave that first run behind.
+            s.execute("create function kbt_test_hold_second_run() returns trigger language plpgsql as $$ begin"
+                    + " if exists (select 1 from backtest_run where sweep = new.sweep and id <> new.id) then"
+                    + " perform pg_advisory_lock(4242); perform pg_advisory_unlock(4242); end if; return new; end $$");
+            s.execute("create trigger kbt_test_hold after insert on backtest_run for each row"
+                    + " execute function kbt_test_hold_second_run()");
+            blocker.setAutoCommit(false);
+            s.execute("select pg_advisory_lock(4242)");
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-cp", System.getProperty("java.class.path"), Kbt.class.getName(), "sweep", "--from",
+                    "2026-07-01", "--market", MARKET, "--grid", "halfSpread=1,2,3", "--threads", "1", "--out",
+                    dir.resolve("sweep-sigint").toString(), "--db", db.jdbcUrl()));
+            Process sweep = new ProcessBuilder(command).redirectOutput(dir.resolve("sigint.out").toFile())
+                    .redirectError(err.toFile()).start();
+            int waiting = 0;
+            for (int i = 0; i < 1200 && waiting == 0 && sweep.isAlive(); i++) {
+                Thread.sleep(50);
+                waiting = waitingBackend(watcher);
+            }
+            assertThat(waiting).as("the sweep's backend waiting to store its second run").isPositive();
+            new ProcessBuilder("kill", "-INT", Long.toString(sweep.pid())).start().waitFor();
+            assertThat(sweep.waitFor(60, TimeUnit.SECONDS)).as("the sweep ends on SIGINT").isTrue();
+            s.execute("select pg_advisory_unlock(4242)");
+            blocker.rollback();
+            for (int i = 0; i < 200 && waitingBackend(watcher) != 0; i++) {
+                Thread.sleep(50);
+            }
+            blocker.setAutoCommit(true);
+            s.execute("drop trigger kbt_test_hold on backtest_run");
+            s.execute("drop function kbt_test_hold_second_run()");
+        }
+        String said = Files.readString(err) + Files.readString(dir.resolve("sigint.out"));
+        assertThat(said.strip().lines().filter(line -> line.startsWith("kbt:")).toList()).as(said).singleElement()
+                .asString()
+                .startsWith("kbt: interrupted");
+        for (int i = 0; i < 200 && !counts().equals(before); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(counts()).isEqualTo(before);
     }
 
     @Test
