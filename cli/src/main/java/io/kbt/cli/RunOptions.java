@@ -8,6 +8,7 @@ import io.kbt.engine.fees.FeeSchedules;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.feeds.DataDirectory;
+import io.kbt.feeds.DataSet;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -100,6 +102,24 @@ final class RunOptions {
 
     boolean fromFiles() {
         return data != null;
+    }
+
+    /**
+     * Opens a selection from {@code --data DIR}, or else from the database {@code store}, refusing one that matches
+     * no market.
+     */
+    Function<Selection, DataSet> opener(Database store) {
+        Function<Selection, DataSet> open = data != null ? new DataDirectory(data)::open : new StoredData(store)::open;
+        String origin = data != null ? data.toString() : "PostgreSQL " + store.url().describe();
+        return selection -> {
+            DataSet opened = open.apply(selection);
+            if (opened.instruments().markets().isEmpty()) {
+                opened.close();
+                throw new UsageException("no market in " + origin + " matches the selection " + selection.from()
+                        + " to " + selection.to());
+            }
+            return opened;
+        };
     }
 
     /** Loads the selection from {@code --data DIR}, or else from the database {@code store}. */

@@ -1,22 +1,26 @@
 package io.kbt.cli;
 
-import io.kbt.cli.backtest.Backtester;
 import io.kbt.cli.backtest.Figures;
 import io.kbt.cli.backtest.Grid;
-import io.kbt.cli.backtest.LoadedData;
-import io.kbt.cli.backtest.SweepRunner;
 import io.kbt.cli.backtest.SweepRunner.Outcome;
 import io.kbt.db.Database;
 import io.kbt.db.runs.RunDescription;
 import io.kbt.db.runs.RunStore;
 import io.kbt.engine.market.Selection;
+import io.kbt.engine.market.Instruments;
+import io.kbt.reports.DailyCsv;
+import io.kbt.reports.DailyRow;
 import io.kbt.reports.SweepReport;
+import io.kbt.runner.sweep.CellResult;
+import io.kbt.runner.sweep.ShardedSweep;
+import io.kbt.runner.sweep.SweepMatrix;
 import io.kbt.reports.SweepRow;
 import io.kbt.strategies.StrategySpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +36,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kbt sweep}: every parameter set of a grid over the same selection. The data is loaded and decoded once,
- * then replayed by {@code --threads} workers, each set with a fresh strategy.
+ * {@code kbt sweep}: every parameter set of a grid over the same selection, as a (set × shard) matrix of cells.
+ * The selection is read once, in time order, split into shards (groups of markets that share no time, e.g.
+ * settlement days) as it goes; {@code --threads} workers replay each shard's cells, each with a fresh strategy.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Backtest every parameter set of a grid (cartesian product of the --grid axes) over the same data.")
@@ -51,6 +56,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Best parameter sets to print (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--shards", defaultValue = "auto", paramLabel = "MODE",
+            description = "Split the range into independent shards (groups of markets sharing no time, e.g. settlement"
+                    + " days): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ShardedSweep.Sharding shards;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Sweep directory: sweep.csv, sweep.json, heatmaps.")
     Path out;
 
@@ -62,23 +72,36 @@ final class SweepCommand implements Callable<Integer> {
         Grid parsed = Grid.parse(grid);
         StrategySpec base = run.strategySpec();
         List<Map<String, String>> points = parsed.points();
-        points.forEach(base::with);
+        List<StrategySpec> specs = points.stream().map(base::with).toList();
         var config = run.replayConfig();
+        if (threads < 1) {
+            throw new UsageException("--threads must be at least 1");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         try (Database db = run.fromFiles() ? null : run.db.open()) {
-            LoadedData data = run.load(db);
-            data.warnings().forEach(w -> spec.commandLine().getErr().println("kbt: warning: " + w));
             long started = System.nanoTime();
-            List<Outcome> outcomes;
+            ShardedSweep.Result sweep;
             try (ProgressBar bar = progressBar(points.size())) {
-                outcomes = new SweepRunner(new Backtester(data, config), threads, db != null)
-                        .run(base, points, (done, total) -> bar.stepTo(done));
+                sweep = ShardedSweep.run(run.opener(db), run.selection(), points, specs, config, threads, db != null,
+                        shards, (done, total) -> {
+                            bar.maxHint(total);
+                            bar.stepTo(done);
+                        });
             }
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-            String label = db != null ? store(db, base, data, outcomes) : null;
+            sweep.warnings().forEach(w -> spec.commandLine().getErr().println("kbt: warning: " + w));
+            sweep.plan().notices().forEach(n -> spec.commandLine().getErr().println("kbt: note: " + n));
+            spec.commandLine().getErr().flush();
+            SweepMatrix matrix = sweep.outcome().matrix();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int set = 0; set < points.size(); set++) {
+                outcomes.add(new Outcome(points.get(set), matrix.total(set), sweep.outcome().fills().get(set)));
+            }
+            String label = db != null ? store(db, base, sweep.instruments(), outcomes) : null;
             SweepReport.write(out, parsed.keys(),
                     outcomes.stream().map(o -> new SweepRow(o.params(), o.result())).toList());
-            print(stdout, base, data, outcomes, elapsedMs);
+            DailyCsv.write(out.resolve("daily.csv"), parsed.keys(), dailyRows(matrix));
+            print(stdout, base, sweep, outcomes, elapsedMs);
             if (label != null) {
                 stdout.printf("  stored as sweep '%s' (%d runs in backtest_run)%n", label, outcomes.size());
                 stdout.flush();
@@ -87,24 +110,38 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    private static List<DailyRow> dailyRows(SweepMatrix matrix) {
+        List<DailyRow> rows = new ArrayList<>();
+        for (int set = 0; set < matrix.sets().size(); set++) {
+            for (int shard = 0; shard < matrix.shards().size(); shard++) {
+                CellResult c = matrix.cell(set, shard);
+                rows.add(new DailyRow(matrix.sets().get(set), matrix.shards().get(shard).day(), c.pnlMicros(),
+                        c.fills(), c.contracts(), c.feesMicros(), c.maxAbsPosition(), c.maxDrawdownMicros()));
+            }
+        }
+        return rows;
+    }
+
     /** Stores every set as a run labelled with this sweep, so sweeps can be compared in SQL. */
-    private String store(Database db, StrategySpec base, LoadedData data, List<Outcome> outcomes) {
+    private String store(Database db, StrategySpec base, Instruments instruments, List<Outcome> outcomes) {
         String label = out.toAbsolutePath().getFileName() + "-" + Instant.now().truncatedTo(ChronoUnit.SECONDS);
         RunStore store = new RunStore(db);
         Selection selection = run.selection();
         for (Outcome outcome : outcomes) {
             StrategySpec spec = base.with(outcome.params());
             store.save(new RunDescription(spec.name(), Json.object(spec.params()), selection.from(), selection.to(),
-                    run.queue, run.fees, label), data.instruments(), outcome.result(), outcome.fills());
+                    run.queue, run.fees, label), instruments, outcome.result(), outcome.fills());
         }
         return label;
     }
 
-    private void print(PrintWriter console, StrategySpec base, LoadedData data, List<Outcome> outcomes, long elapsedMs) {
-        console.printf("kbt sweep: %s, %d parameter sets on %d market(s) from %s; data loaded once in %,d ms (%,d events)%n",
-                base.name(), outcomes.size(), data.instruments().markets().size(), data.origin(), data.loadMs(),
-                data.tape().size());
-        console.printf("  %,d ms for all sets on %d thread(s): %,d ms per set%n", elapsedMs, threads,
+    private void print(PrintWriter console, StrategySpec base, ShardedSweep.Result sweep, List<Outcome> outcomes,
+            long elapsedMs) {
+        int shardCount = sweep.plan().shards().size();
+        console.printf("kbt sweep: %s, %d parameter sets × %d shard(s) = %,d cells on %d market(s); each shard read"
+                        + " once, %,d ms reading%n", base.name(), outcomes.size(), shardCount,
+                outcomes.size() * shardCount, sweep.instruments().markets().size(), sweep.outcome().loadMs());
+        console.printf("  %,d ms for all cells on %d thread(s): %,d ms per set%n", elapsedMs, threads,
                 elapsedMs / Math.max(1, outcomes.size()));
         console.printf("  best %d by P&L:%n", Math.min(top, outcomes.size()));
         outcomes.stream()
@@ -114,6 +151,7 @@ final class SweepCommand implements Callable<Integer> {
                         Figures.dollars(o.result().pnlMicros()), Figures.dollars(o.result().maxDrawdownMicros()),
                         o.result().fills()));
         console.printf("  report        %s%n", out.toAbsolutePath().resolve("sweep.csv"));
+        console.printf("  per day       %s%n", out.toAbsolutePath().resolve("daily.csv"));
         console.flush();
     }
 
@@ -121,7 +159,7 @@ final class SweepCommand implements Callable<Integer> {
         return new ProgressBarBuilder()
                 .setTaskName("sweep")
                 .setInitialMax(total)
-                .setUnit(" sets", 1)
+                .setUnit(" cells", 1)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .setUpdateIntervalMillis(1000)
