@@ -10,7 +10,11 @@ import io.kbt.engine.market.Selection;
 import io.kbt.engine.market.Instruments;
 import io.kbt.reports.DailyCsv;
 import io.kbt.reports.DailyRow;
+import io.kbt.reports.SweepHtml;
 import io.kbt.reports.SweepReport;
+import io.kbt.runner.stats.SweepStatistics;
+import io.kbt.runner.stats.WalkForward;
+import io.kbt.runner.sweep.SweepFigures;
 import io.kbt.runner.sweep.CellResult;
 import io.kbt.runner.sweep.ShardedSweep;
 import io.kbt.runner.sweep.SweepMatrix;
@@ -61,6 +65,19 @@ final class SweepCommand implements Callable<Integer> {
                     + " days): ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ShardedSweep.Sharding shards;
 
+    @Option(names = "--pbo-splits", paramLabel = "S",
+            description = "Blocks of days for the probability of backtest overfitting (even; default 16, skipped with a"
+                    + " note when the sweep has fewer days; given explicitly, too few days is an error).")
+    Integer pboSplits;
+
+    @Option(names = "--walk-forward", paramLabel = "train=N,test=M",
+            description = "Walk-forward: pick the best set on each N-day training window, apply it to the next M days.")
+    String walkForward;
+
+    @Option(names = "--select", defaultValue = "pnl", paramLabel = "CRITERION",
+            description = "How walk-forward picks a window's best set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    WalkForward.Criterion select;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Sweep directory: sweep.csv, sweep.json, heatmaps.")
     Path out;
 
@@ -77,13 +94,17 @@ final class SweepCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1");
         }
+        SweepStatistics.WalkForwardSpec walk = walkForwardSpec();
+        if (pboSplits != null && (pboSplits < 2 || pboSplits % 2 != 0)) {
+            throw new UsageException("--pbo-splits must be an even number of at least 2, not " + pboSplits);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         try (Database db = run.fromFiles() ? null : run.db.open()) {
             long started = System.nanoTime();
             ShardedSweep.Result sweep;
             try (ProgressBar bar = progressBar(points.size())) {
                 sweep = ShardedSweep.run(run.opener(db), run.selection(), points, specs, config, threads, db != null,
-                        shards, (done, total) -> {
+                        shards, plan -> checkDays(plan.shards().size(), walk), (done, total) -> {
                             bar.maxHint(total);
                             bar.stepTo(done);
                         });
@@ -98,16 +119,78 @@ final class SweepCommand implements Callable<Integer> {
                 outcomes.add(new Outcome(points.get(set), matrix.total(set), sweep.outcome().fills().get(set)));
             }
             String label = db != null ? store(db, base, sweep.instruments(), outcomes) : null;
-            SweepReport.write(out, parsed.keys(),
-                    outcomes.stream().map(o -> new SweepRow(o.params(), o.result())).toList());
+            SweepStatistics stats = SweepFigures.statistics(matrix, pboSplits, walk);
+            List<Path> written = SweepReport.write(out, parsed.keys(),
+                    outcomes.stream().map(o -> new SweepRow(o.params(), o.result())).toList(),
+                    Map.of("statistics", SweepFigures.json(matrix, stats)));
             DailyCsv.write(out.resolve("daily.csv"), parsed.keys(), dailyRows(matrix));
+            List<String> heatmaps = written.stream().map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("heatmap-")).toList();
+            SweepHtml.write(out, SweepFigures.page("kbt sweep · " + base.name() + " · " + run.selection().from()
+                    + " – " + run.selection().to(), matrix, stats), heatmaps);
             print(stdout, base, sweep, outcomes, elapsedMs);
+            printStatistics(stdout, matrix, stats);
             if (label != null) {
                 stdout.printf("  stored as sweep '%s' (%d runs in backtest_run)%n", label, outcomes.size());
                 stdout.flush();
             }
         }
         return ExitCode.OK;
+    }
+
+    private SweepStatistics.WalkForwardSpec walkForwardSpec() {
+        if (walkForward == null) {
+            return null;
+        }
+        Map<String, Integer> parts = new java.util.HashMap<>();
+        for (String part : walkForward.split(",")) {
+            String[] kv = part.split("=");
+            try {
+                parts.put(kv[0].trim(), Integer.parseInt(kv[1].trim()));
+            } catch (RuntimeException e) {
+                throw new UsageException("--walk-forward '" + walkForward + "': expected train=N,test=M (days)");
+            }
+        }
+        Integer train = parts.get("train");
+        Integer test = parts.get("test");
+        if (train == null || test == null || parts.size() != 2 || train < 1 || test < 1) {
+            throw new UsageException("--walk-forward '" + walkForward + "': expected train=N,test=M with N, M >= 1");
+        }
+        return new SweepStatistics.WalkForwardSpec(train, test, select);
+    }
+
+    /** Refuses, before any cell runs, statistics asked for by name that the sweep's days cannot support. */
+    private void checkDays(int days, SweepStatistics.WalkForwardSpec walk) {
+        if (pboSplits != null && days < pboSplits) {
+            throw new UsageException("--pbo-splits " + pboSplits + " needs at least " + pboSplits
+                    + " days (shards), the sweep has " + days + "; pass a smaller even --pbo-splits or a longer range");
+        }
+        if (walk != null && days <= walk.train()) {
+            throw new UsageException("--walk-forward train=" + walk.train() + " needs more than " + walk.train()
+                    + " days (shards), the sweep has " + days);
+        }
+    }
+
+    private void printStatistics(PrintWriter console, SweepMatrix matrix, SweepStatistics stats) {
+        if (stats.deflatedSharpe() != null) {
+            var dsr = stats.deflatedSharpe();
+            console.printf("  deflated Sharpe of the best set by Sharpe %s: %.3f (daily Sharpe %.3f vs %.3f expected"
+                            + " from luck over %d sets, %d days)%n", matrix.sets().get(dsr.bestSet()), dsr.probability(),
+                    dsr.sharpe(), dsr.expectedMaxSharpe(), dsr.trials(), dsr.days());
+        }
+        if (stats.pbo() != null) {
+            console.printf("  probability of backtest overfitting: %.3f (%d splits, %,d combinations)%n",
+                    stats.pbo().probability(), stats.pbo().splits(), stats.pbo().combinations());
+        }
+        if (stats.walkForward() != null) {
+            var wf = stats.walkForward();
+            console.printf("  walk-forward train=%d,test=%d by %s: out-of-sample P&L %s over %d windows%n", wf.train(),
+                    wf.test(), select.name().toLowerCase(java.util.Locale.ROOT), Figures.dollars(wf.totalMicros()),
+                    wf.windows().size());
+        }
+        stats.notes().forEach(n -> console.println("  note: " + n));
+        console.printf("  statistics    %s%n", out.toAbsolutePath().resolve("sweep.html"));
+        console.flush();
     }
 
     private static List<DailyRow> dailyRows(SweepMatrix matrix) {

@@ -65,6 +65,36 @@ class SweepCommandTest {
         }
     }
 
+    @Test
+    void statisticsWalkForwardAndTheirPageAreWritten() throws IOException {
+        Path out = dir.resolve("stats");
+        CliRun run = sweep(out, "--walk-forward", "train=1,test=1", "--select", "sharpe", "--pbo-splits", "2");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("deflated Sharpe").contains("probability of backtest overfitting")
+                .contains("walk-forward train=1,test=1 by sharpe");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("sweep.json").toFile());
+        var stats = json.get("statistics");
+        assertThat(stats.get("days")).hasSize(3);
+        assertThat(stats.get("sets")).hasSize(4);
+        assertThat(stats.get("pbo_combinations").asInt()).isEqualTo(2);
+        assertThat(stats.get("walk_forward").get("windows")).hasSize(2);
+        assertThat(stats.get("deflated_sharpe").asDouble()).isBetween(0.0, 1.0);
+        assertThat(out.resolve("sweep.html")).content().contains("Walk-forward").contains("heatmap-pnl.png")
+                .contains("pbo-logits.png").contains("daily-pnl.png");
+        assertThat(out.resolve("walk-forward.png")).isNotEmptyFile();
+        assertThat(out.resolve("pbo-logits.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void tooFewDaysForTheRequestedSplitsIsAUsageErrorBeforeAnyCellRuns() {
+        CliRun run = sweep(dir.resolve("refused"), "--pbo-splits", "16");
+
+        assertThat(run.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("--pbo-splits 16 needs at least 16 days").contains("has 3");
+        assertThat(dir.resolve("refused/sweep.csv")).doesNotExist();
+    }
+
     /** sweep.csv without its timing columns, which differ from run to run. */
     private static List<String> withoutTimings(Path csv) throws IOException {
         List<String> lines = Files.readAllLines(csv);

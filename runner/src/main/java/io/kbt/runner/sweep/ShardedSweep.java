@@ -7,6 +7,7 @@ import io.kbt.feeds.DataSet;
 import io.kbt.strategies.StrategySpec;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -35,11 +36,16 @@ public final class ShardedSweep {
         return ShardPlan.of(instruments, selection, crossMarket);
     }
 
+    /**
+     * Plans, then runs every cell. {@code check} sees the plan before anything runs (to refuse, say, statistics
+     * that need more days than there are shards).
+     */
     public static Result run(Function<Selection, DataSet> opener, Selection selection, List<Map<String, String>> sets,
             List<StrategySpec> specs, ReplayConfig config, int threads, boolean keepFills, Sharding sharding,
-            LocalSweep.Progress progress) {
+            Consumer<ShardPlan> check, LocalSweep.Progress progress) {
         try (DataSet data = opener.apply(selection)) {
             ShardPlan plan = plan(data.instruments(), selection, specs, sharding);
+            check.accept(plan);
             ShardStream stream = new ShardStream(plan, data);
             LocalSweep.Outcome outcome = new LocalSweep(threads, config, keepFills)
                     .run(stream, plan.shards(), sets, specs, progress);

@@ -58,7 +58,7 @@ class ShardedSweepTest {
         DataDirectory files = new DataDirectory(dir);
 
         ShardedSweep.Result sweep = ShardedSweep.run(files::open, WEEK, sets, specs, ReplayConfig.defaults(), 2, true,
-                ShardedSweep.Sharding.AUTO, (done, total) -> { });
+                ShardedSweep.Sharding.AUTO, plan -> { }, (done, total) -> { });
 
         assertThat(sweep.plan().notices()).isEmpty();
         assertThat(sweep.outcome().matrix().days()).containsExactly(MONDAY, MONDAY.plusDays(1), MONDAY.plusDays(2),
@@ -91,7 +91,7 @@ class ShardedSweepTest {
     void aLossStopMakesTheSweepUnshardedWithANotice() {
         StrategySpec stopped = StrategyCatalog.spec("cauchy", Map.of("preset", "seed", "maxLossCents", "500"));
         ShardedSweep.Result sweep = ShardedSweep.run(new DataDirectory(dir)::open, WEEK, List.of(Map.of()),
-                List.of(stopped), ReplayConfig.defaults(), 1, false, ShardedSweep.Sharding.AUTO, (done, total) -> { });
+                List.of(stopped), ReplayConfig.defaults(), 1, false, ShardedSweep.Sharding.AUTO, plan -> { }, (done, total) -> { });
 
         assertThat(sweep.plan().shards()).hasSize(1);
         assertThat(sweep.plan().notices()).singleElement().asString().contains("unsharded");
