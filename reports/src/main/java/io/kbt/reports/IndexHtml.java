@@ -55,6 +55,21 @@ final class IndexHtml {
         }
 
         html.append("<h2>P&amp;L</h2>\n").append(img("pnl.png", "P&L"));
+        if (summary.get("days") instanceof List<?> days && days.size() > 1) {
+            html.append("<h2>Days</h2>\n").append(img("daily-pnl.png", "P&L per day")).append("<table>\n<tr>");
+            for (Object key : ((Map<?, ?>) days.get(0)).keySet()) {
+                html.append("<th>").append(escape(String.valueOf(key))).append("</th>");
+            }
+            html.append("</tr>\n");
+            for (Object day : days) {
+                html.append("<tr>");
+                for (Object value : ((Map<?, ?>) day).values()) {
+                    cell(html, value);
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</table>\n");
+        }
         html.append("<h2>Inventory</h2>\n").append(img("inventory.png", "position by market"));
         if (!marketCharts.isEmpty()) {
             html.append("<h2>Fills by market</h2>\n");
