@@ -5,6 +5,7 @@ import io.kbt.db.Database;
 import io.kbt.db.replay.StoredData;
 import io.kbt.engine.exchange.QueueModels;
 import io.kbt.engine.fees.FeeSchedules;
+import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.feeds.DataDirectory;
@@ -120,6 +121,24 @@ final class RunOptions {
             }
             return opened;
         };
+    }
+
+    /** The selection's markets, without streaming their events from the database. */
+    Instruments instruments(Database store) {
+        Instruments instruments;
+        if (data != null) {
+            try (DataSet opened = new DataDirectory(data).open(selection())) {
+                instruments = opened.instruments();
+            }
+        } else {
+            instruments = new StoredData(store).select(selection()).instruments();
+        }
+        if (instruments.markets().isEmpty()) {
+            throw new UsageException("no market in " + (data != null ? data.toString() : "PostgreSQL "
+                    + store.url().describe()) + " matches the selection " + selection().from() + " to "
+                    + selection().to());
+        }
+        return instruments;
     }
 
     /** Loads the selection from {@code --data DIR}, or else from the database {@code store}. */

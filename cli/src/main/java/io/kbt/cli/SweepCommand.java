@@ -16,6 +16,10 @@ import io.kbt.runner.stats.SweepStatistics;
 import io.kbt.runner.stats.WalkForward;
 import io.kbt.runner.sweep.SweepFigures;
 import io.kbt.runner.sweep.CellResult;
+import io.kbt.runner.sweep.LocalSweep;
+import io.kbt.runner.sweep.RemoteSweep;
+import io.kbt.runner.sweep.ShardPlan;
+import io.kbt.runner.sweep.SweepJob;
 import io.kbt.runner.sweep.ShardedSweep;
 import io.kbt.runner.sweep.SweepMatrix;
 import io.kbt.reports.SweepRow;
@@ -28,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -78,6 +83,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "How walk-forward picks a window's best set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     WalkForward.Criterion select;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the cells as Apache Spark tasks on MASTER (local[N], spark://host:port); each executor"
+                    + " loads its shards from --data DIR or the database itself.")
+    String sparkMaster;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Sweep directory: sweep.csv, sweep.json, heatmaps.")
     Path out;
 
@@ -103,11 +113,18 @@ final class SweepCommand implements Callable<Integer> {
             long started = System.nanoTime();
             ShardedSweep.Result sweep;
             try (ProgressBar bar = progressBar(points.size())) {
-                sweep = ShardedSweep.run(run.opener(db), run.selection(), points, specs, config, threads, db != null,
-                        shards, plan -> checkDays(plan.shards().size(), walk), (done, total) -> {
-                            bar.maxHint(total);
-                            bar.stepTo(done);
-                        });
+                if (sparkMaster != null) {
+                    sweep = onSpark(db, points, specs, walk, (done, total) -> {
+                        bar.maxHint(total);
+                        bar.stepTo(done);
+                    });
+                } else {
+                    sweep = ShardedSweep.run(run.opener(db), run.selection(), points, specs, config, threads,
+                            db != null, shards, plan -> checkDays(plan.shards().size(), walk), (done, total) -> {
+                                bar.maxHint(total);
+                                bar.stepTo(done);
+                            });
+                }
             }
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             sweep.warnings().forEach(w -> spec.commandLine().getErr().println("kbt: warning: " + w));
@@ -136,6 +153,30 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Runs the cells as Spark tasks: the driver only plans (reading the selection's markets, not their events);
+     * each executor loads its shard from the same directory or database. Fills stay on the executors, so the
+     * stored runs carry figures only.
+     */
+    private ShardedSweep.Result onSpark(Database db, List<Map<String, String>> points, List<StrategySpec> specs,
+            SweepStatistics.WalkForwardSpec walk, RemoteSweep.Progress progress) {
+        RemoteSweep remote = ServiceLoader.load(RemoteSweep.class).findFirst().orElseThrow(() -> new UsageException(
+                "--spark needs the kbt-spark module on the class path: run it through the kbt launcher (which adds"
+                        + " it) or spark-submit kbt-spark.jar"));
+        Instruments instruments = run.instruments(db);
+        ShardPlan plan = ShardedSweep.plan(instruments, run.selection(), specs, shards);
+        checkDays(plan.shards().size(), walk);
+        SweepJob.Source source = db != null ? SweepJob.Stored.of(db.url())
+                : new SweepJob.Files(run.data.toAbsolutePath().toString());
+        SweepJob job = new SweepJob(source, plan.shards(),
+                instruments.markets().stream().map(m -> m.ticker()).toList(), specs.get(0).name(),
+                specs.stream().map(StrategySpec::params).toList(), run.queue, run.fees,
+                run.react == RunOptions.React.EVENT);
+        SweepMatrix matrix = remote.run(sparkMaster, job, progress);
+        List<List<io.kbt.engine.run.Fill>> noFills = points.stream().map(p -> List.<io.kbt.engine.run.Fill>of()).toList();
+        return new ShardedSweep.Result(plan, instruments, new LocalSweep.Outcome(matrix, noFills, 0), List.of());
     }
 
     private SweepStatistics.WalkForwardSpec walkForwardSpec() {
