@@ -174,7 +174,7 @@ final class SweepCommand implements Callable<Integer> {
                 instruments.markets().stream().map(m -> m.ticker()).toList(), specs.get(0).name(),
                 specs.stream().map(StrategySpec::params).toList(), run.queue, run.fees,
                 run.react == RunOptions.React.EVENT);
-        SweepMatrix matrix = remote.run(sparkMaster, job, progress);
+        SweepMatrix matrix = remote.run(sparkMaster, job, progress).relabelled(points);
         List<List<io.kbt.engine.run.Fill>> noFills = points.stream().map(p -> List.<io.kbt.engine.run.Fill>of()).toList();
         return new ShardedSweep.Result(plan, instruments, new LocalSweep.Outcome(matrix, noFills, 0), List.of());
     }
@@ -265,7 +265,8 @@ final class SweepCommand implements Callable<Integer> {
         console.printf("kbt sweep: %s, %d parameter sets × %d shard(s) = %,d cells on %d market(s); each shard read"
                         + " once, %,d ms reading%n", base.name(), outcomes.size(), shardCount,
                 outcomes.size() * shardCount, sweep.instruments().markets().size(), sweep.outcome().loadMs());
-        console.printf("  %,d ms for all cells on %d thread(s): %,d ms per set%n", elapsedMs, threads,
+        console.printf("  %,d ms for all cells on %s: %,d ms per set%n", elapsedMs,
+                sparkMaster != null ? "Spark " + sparkMaster : threads + " thread(s)",
                 elapsedMs / Math.max(1, outcomes.size()));
         console.printf("  best %d by P&L:%n", Math.min(top, outcomes.size()));
         outcomes.stream()

@@ -80,7 +80,7 @@ public final class ShardStream {
             @Override
             public MarketEvent next() {
                 MarketEvent event = pending;
-                if (event == null || event.ts() >= windowEnd[s] && !(s == shards.size() - 1)) {
+                if (event == null || event.ts() >= windowEnd[s]) {
                     return null;
                 }
                 pending = events.next();

@@ -25,6 +25,20 @@ public final class SweepMatrix {
         this.cells = new CellResult[sets.size()][shards.size()];
     }
 
+    /** The same cells under other labels for the sets (e.g. the swept values instead of every parameter). */
+    public SweepMatrix relabelled(List<Map<String, String>> labels) {
+        if (labels.size() != sets.size()) {
+            throw new IllegalArgumentException(labels.size() + " labels for " + sets.size() + " sets");
+        }
+        SweepMatrix copy = new SweepMatrix(labels, shards);
+        for (int set = 0; set < sets.size(); set++) {
+            for (int shard = 0; shard < shards.size(); shard++) {
+                copy.put(cell(set, shard));
+            }
+        }
+        return copy;
+    }
+
     public synchronized void put(CellResult cell) {
         if (cells[cell.set()][cell.shard()] != null) {
             throw new IllegalStateException("cell " + cell.set() + "×" + cell.shard() + " reported twice");
