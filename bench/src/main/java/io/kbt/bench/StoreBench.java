@@ -7,8 +7,8 @@ import io.kbt.db.imports.ImportProgress;
 import io.kbt.db.imports.ImportReport;
 import io.kbt.db.imports.Imports;
 import io.kbt.db.replay.StoredData;
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.market.Selection;
-import io.kbt.feeds.DataSet;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ public final class StoreBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        DbUrl server = DbUrl.parse(admin, System.getenv(), null);
+        DbUrl server = DbUrl.parse(admin, System.getenv());
         DbUrl url = server.withDatabase("kbt_store_bench");
         execute(server, "drop database if exists kbt_store_bench with (force)");
         Database.migrate(url);

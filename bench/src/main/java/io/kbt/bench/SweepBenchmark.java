@@ -1,5 +1,6 @@
 package io.kbt.bench;
 
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.EventTape;
@@ -7,7 +8,6 @@ import io.kbt.engine.replay.Replay;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.engine.run.RunListener;
 import io.kbt.feeds.DataDirectory;
-import io.kbt.feeds.DataSet;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ public class SweepBenchmark {
             instruments = data.instruments();
             tape = EventTape.record(data.events());
         }
-        StrategySpec seed = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
+        StrategySpec seed = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed"));
         sets = new ArrayList<>();
         for (int halfSpread = 1; halfSpread <= 10; halfSpread++) {
             for (int skew = 0; skew <= 9; skew++) {

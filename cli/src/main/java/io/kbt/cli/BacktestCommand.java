@@ -1,18 +1,9 @@
 package io.kbt.cli;
 
-import io.kbt.cli.backtest.Backtester;
-import io.kbt.cli.backtest.FillCollector;
-import io.kbt.cli.backtest.Figures;
-import io.kbt.cli.backtest.LoadedData;
-import io.kbt.db.Database;
-import io.kbt.db.runs.RunDescription;
-import io.kbt.db.runs.RunStore;
-import io.kbt.engine.market.Selection;
-import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
-import io.kbt.reports.BacktestReport;
-import io.kbt.reports.RunInfo;
-import io.kbt.strategies.StrategySpec;
+import io.kbt.runner.Backtest;
+import io.kbt.runner.BacktestResult;
+import io.kbt.reports.Figures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,53 +35,39 @@ final class BacktestCommand implements Callable<Integer> {
         if (sampleSeconds < 0) {
             throw new UsageException("--sample must be 0 or more seconds");
         }
-        StrategySpec strategy = run.strategySpec();
-        var config = run.replayConfig();
-        Selection selection = run.selection();
-        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        try (Database db = run.fromFiles() ? null : run.db.open()) {
-            LoadedData data = run.load(db);
-            data.warnings().forEach(w -> stderr.println("kbt: warning: " + w));
-            FillCollector fills = new FillCollector();
-            RunResult result;
-            Path index;
-            try (BacktestReport report = new BacktestReport(out, data.instruments(), sampleSeconds * 1_000_000)) {
-                result = new Backtester(data, config).run(strategy, RunListener.all(report, fills));
-                index = report.finish(result, new RunInfo(strategy.name(), strategy.params(), selection.from(),
-                        selection.to(), run.queue, run.fees, data.loadMs()));
-            }
-            Long runId = null;
-            if (db != null) {
-                runId = new RunStore(db).save(new RunDescription(strategy.name(), Json.object(strategy.params()),
-                        selection.from(), selection.to(), run.queue, run.fees, null), data.instruments(), result, fills.fills());
-            }
-            printSummary(stdout, strategy, selection, data, result, index, runId);
-        }
+        Backtest backtest = run.setup(Backtest.builder())
+                .sampleSeconds(sampleSeconds)
+                .warnings(w -> stderr.println("kbt: warning: " + w))
+                .build();
+        printSummary(spec.commandLine().getOut(), backtest.report(out));
         return ExitCode.OK;
     }
 
-    static void printSummary(PrintWriter out, StrategySpec strategy, Selection selection, LoadedData data,
-            RunResult result, Path index, Long runId) {
+    static void printSummary(PrintWriter out, BacktestResult run) {
+        RunResult result = run.result();
         long replayMs = result.replayNanos() / 1_000_000;
         long eventsPerSecond = result.replayNanos() > 0 ? result.events() * 1_000_000_000L / result.replayNanos() : 0;
-        out.printf("kbt backtest: %s on %d market(s), %s to %s, from %s%n", strategy.name(),
-                data.instruments().markets().size(), selection.from(), selection.to(), data.origin());
+        out.printf("kbt backtest: %s on %d market(s), %s to %s, from %s%n", run.strategy(),
+                run.instruments().markets().size(), run.selection().from(), run.selection().to(), run.origin());
         out.printf("  P&L           %s   (fees %s)%n", Figures.dollars(result.pnlMicros()), Figures.dollars(result.feesMicros()));
         out.printf("  fills         %,d   contracts %s   volume %s%n", result.fills(), Figures.contracts(result.contracts()),
                 Figures.dollars(result.volumeMicros()));
         out.printf("  max drawdown  %s   max |position| %s contracts%n", Figures.dollars(result.maxDrawdownMicros()),
                 Figures.contracts(result.maxAbsPosition()));
         out.printf("  events        %,d replayed in %,d ms (%,d events/s); load %,d ms%n", result.events(), replayMs,
-                eventsPerSecond, data.loadMs());
+                eventsPerSecond, run.loadMs());
         for (var market : result.markets()) {
             out.printf("  %-28s %-7s P&L %s, %d fills, final position %s%n", market.ticker(), market.result(),
                     Figures.dollars(market.pnlMicros()), market.fills(), Figures.contracts(market.finalPosition()));
         }
-        if (runId != null) {
-            out.printf("  stored as run %d%n", runId);
+        for (String warning : result.anomalies().warnings()) {
+            out.printf("  warning       %s%n", warning);
         }
-        out.printf("  report        %s%n", index.toAbsolutePath());
+        if (run.runId() != null) {
+            out.printf("  stored as run %d%n", run.runId());
+        }
+        out.printf("  report        %s%n", run.index().toAbsolutePath());
         out.flush();
     }
 }

@@ -1,7 +1,7 @@
 package io.kbt.cli;
 
 import io.kbt.db.DbUrl;
-import io.kbt.strategies.fit.DailyClose;
+import io.kbt.engine.market.DailyClose;
 import java.time.LocalDate;
 import java.util.List;
 

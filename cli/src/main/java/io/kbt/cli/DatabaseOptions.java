@@ -12,10 +12,21 @@ public final class DatabaseOptions {
             defaultValue = DbUrl.DEFAULT_URL, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String url;
 
-    /** The resolved URL: {@code --db} if given, else {@code KBT_DB_URL}, else the default. */
+    /**
+     * The resolved URL: {@code --db} if given, else {@code KBT_DB_URL}, else the default; a malformed one is a usage
+     * error (exit 2), checked before any work.
+     */
     public DbUrl resolve() {
-        boolean given = url != null && !url.equals(DbUrl.DEFAULT_URL);
-        return DbUrl.resolve(given ? url : null, System.getenv());
+        try {
+            return DbUrl.resolve(given(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The {@code --db} URL when the user gave one, else {@code null}. */
+    public String given() {
+        return url != null && !url.equals(DbUrl.DEFAULT_URL) ? url : null;
     }
 
     /** Opens the store; exit 4 with one line when it cannot be reached. */

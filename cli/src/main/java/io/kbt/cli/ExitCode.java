@@ -7,6 +7,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     public static final int BAD_INPUT = 3;
     public static final int DATABASE_UNREACHABLE = 4;
+    /** Kalshi refused the API key ({@code kbt record}, {@code kbt fetch}). */
+    public static final int AUTHENTICATION_REFUSED = 5;
 
     private ExitCode() {}
 }

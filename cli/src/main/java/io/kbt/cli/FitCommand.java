@@ -3,8 +3,10 @@ package io.kbt.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.kbt.db.market.StoredDailyCloses;
+import io.kbt.engine.market.DailyClose;
 import io.kbt.feeds.BadInputException;
-import io.kbt.strategies.fit.DailyClose;
+import io.kbt.feeds.DailyClosesCsv;
 import io.kbt.strategies.fit.DistributionFit;
 import io.kbt.strategies.fit.ReturnFits;
 import java.io.PrintWriter;
@@ -71,7 +73,7 @@ public final class FitCommand implements Callable<Integer> {
     private final DailyCloseStore store;
 
     public FitCommand() {
-        this(new StoredDailyCloses());
+        this(StoredDailyCloses::dailyCloses);
     }
 
     FitCommand(DailyCloseStore store) {

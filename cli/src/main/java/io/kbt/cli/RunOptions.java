@@ -1,24 +1,14 @@
 package io.kbt.cli;
 
-import io.kbt.cli.backtest.LoadedData;
-import io.kbt.db.Database;
-import io.kbt.db.replay.StoredData;
 import io.kbt.engine.exchange.QueueModels;
 import io.kbt.engine.fees.FeeSchedules;
-import io.kbt.engine.market.Instruments;
-import io.kbt.engine.market.Selection;
-import io.kbt.engine.replay.ReplayConfig;
-import io.kbt.feeds.DataDirectory;
-import io.kbt.feeds.DataSet;
-import io.kbt.strategies.StrategyCatalog;
-import io.kbt.strategies.StrategySpec;
+import io.kbt.runner.RunSetup;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -48,7 +38,7 @@ final class RunOptions {
     Path data;
 
     @Option(names = "--strategy", defaultValue = "cauchy", paramLabel = "NAME",
-            description = "Strategy: cauchy or normal (default: ${DEFAULT-VALUE}).")
+            description = "Strategy: cauchy, normal or a plugin's (kbt strategies lists them; default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
@@ -59,11 +49,11 @@ final class RunOptions {
     Path config;
 
     @Option(names = "--queue", defaultValue = QueueModels.DEFAULT, paramLabel = "MODEL",
-            description = "Queue model: risk-averse, prob[:n=N] or optimistic (default: ${DEFAULT-VALUE}).")
+            description = "Queue model: risk-averse, prob[:n=N], optimistic or a plugin's NAME[:key=value,...] (default: ${DEFAULT-VALUE}).")
     String queue;
 
     @Option(names = "--fees", defaultValue = FeeSchedules.DEFAULT, paramLabel = "NAME",
-            description = "Fee schedule: none, standard, standard-maker or taker=R[,maker=M] (default: ${DEFAULT-VALUE}).")
+            description = "Fee schedule: none, standard, standard-maker, taker=R[,maker=M] or a plugin's NAME[:key=value,...] (default: ${DEFAULT-VALUE}).")
     String fees;
 
     @Option(names = "--react", defaultValue = "batch", paramLabel = "WHEN",
@@ -73,79 +63,36 @@ final class RunOptions {
     @Mixin
     DatabaseOptions db;
 
-    Selection selection() {
-        try {
-            return new Selection(series, markets, from, to != null ? to : from);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+    @Option(names = "--plugin", paramLabel = "JAR",
+            description = "A jar of plugins: strategies, queue models, fee schedules, data formats (repeatable; also every jar in env KBT_PLUGINS).")
+    List<Path> plugins = new ArrayList<>();
+
+    /** This command line's data, selection, strategy and simulation, laid on a library builder. */
+    <B extends RunSetup<B>> B setup(B builder) {
+        if (data != null) {
+            builder.data(data);
+        } else {
+            db.resolve(); // a malformed --db is a usage error before any work
+            builder.database(db.given());
         }
+        builder.from(from).to(to != null ? to : from)
+                .series(series.toArray(String[]::new))
+                .markets(markets.toArray(String[]::new))
+                .plugins(Plugins.loader(plugins, System.getenv()))
+                .strategy(strategy)
+                .settings(settings())
+                .queueModel(queue)
+                .fees(fees);
+        return builder.reactPerEvent(react == React.EVENT);
     }
 
-    StrategySpec strategySpec() {
+    /** {@code --config} keys, then {@code --set} keys over them. */
+    private Map<String, String> settings() {
         Map<String, String> merged = new LinkedHashMap<>();
         if (config != null) {
-            merged.putAll(StrategyCatalog.readConfig(config));
+            merged.putAll(ConfigFile.read(config));
         }
         merged.putAll(settings);
-        return StrategyCatalog.spec(strategy, merged);
-    }
-
-    ReplayConfig replayConfig() {
-        try {
-            return ReplayConfig.defaults()
-                    .withQueueModel(QueueModels.byName(queue))
-                    .withFees(FeeSchedules.byName(fees))
-                    .withReactPerEvent(react == React.EVENT);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    boolean fromFiles() {
-        return data != null;
-    }
-
-    /**
-     * Opens a selection from {@code --data DIR}, or else from the database {@code store}, refusing one that matches
-     * no market.
-     */
-    Function<Selection, DataSet> opener(Database store) {
-        Function<Selection, DataSet> open = data != null ? new DataDirectory(data)::open : new StoredData(store)::open;
-        String origin = data != null ? data.toString() : "PostgreSQL " + store.url().describe();
-        return selection -> {
-            DataSet opened = open.apply(selection);
-            if (opened.instruments().markets().isEmpty()) {
-                opened.close();
-                throw new UsageException("no market in " + origin + " matches the selection " + selection.from()
-                        + " to " + selection.to());
-            }
-            return opened;
-        };
-    }
-
-    /** The selection's markets, without streaming their events from the database. */
-    Instruments instruments(Database store) {
-        Instruments instruments;
-        if (data != null) {
-            try (DataSet opened = new DataDirectory(data).open(selection())) {
-                instruments = opened.instruments();
-            }
-        } else {
-            instruments = new StoredData(store).select(selection()).instruments();
-        }
-        if (instruments.markets().isEmpty()) {
-            throw new UsageException("no market in " + (data != null ? data.toString() : "PostgreSQL "
-                    + store.url().describe()) + " matches the selection " + selection().from() + " to "
-                    + selection().to());
-        }
-        return instruments;
-    }
-
-    /** Loads the selection from {@code --data DIR}, or else from the database {@code store}. */
-    LoadedData load(Database store) {
-        if (data != null) {
-            return LoadedData.load(new DataDirectory(data)::open, selection(), data.toString());
-        }
-        return LoadedData.load(new StoredData(store)::open, selection(), "PostgreSQL " + store.url().describe());
+        return merged;
     }
 }

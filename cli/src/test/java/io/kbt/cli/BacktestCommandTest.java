@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kbt.cli.backtest.Backtester;
-import io.kbt.cli.backtest.LoadedData;
 import io.kbt.db.Database;
 import io.kbt.db.replay.StoredData;
 import io.kbt.db.testing.TestDatabase;
@@ -13,6 +11,8 @@ import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
+import io.kbt.runner.Backtester;
+import io.kbt.runner.LoadedData;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.io.IOException;
@@ -121,7 +121,7 @@ class BacktestCommandTest {
             Selection selection = new Selection(List.of("INXD"), List.of(), LocalDate.parse(DAY), LocalDate.parse(DAY));
             LoadedData data = LoadedData.load(new StoredData(database)::open, selection, "test");
             Backtester backtester = new Backtester(data, ReplayConfig.defaults());
-            StrategySpec base = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
+            StrategySpec base = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed"));
             for (String row : rows.subList(1, rows.size())) {
                 String[] cells = row.split(",");
                 RunResult alone = backtester.run(base.with(Map.of("halfSpread", cells[0], "skew", cells[1])), RunListener.NONE);
@@ -174,6 +174,26 @@ class BacktestCommandTest {
         assertThat(queue.err()).contains("fifo").contains("risk-averse");
         assertThat(fees.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(fees.err()).contains("cheap");
+    }
+
+    @Test
+    void aRecordingWithoutTradesIsWarnedAboutInTheSummaryAndTheReport() throws IOException {
+        Path report = out.resolve("no-trades");
+        CliRun run = CliRun.of("backtest", "--from", "2026-06-30", "--market", "KXNEXTTEAMNBA-26LJAM-MIA",
+                "--out", report.toString(),
+                "--data", Path.of(System.getProperty("kbt.sharedData"), "kalshi-ws-2026-07").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("warning       1 market had no trades at all (KXNEXTTEAMNBA-26LJAM-MIA)");
+        JsonNode summary = new ObjectMapper().readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("book_anomalies").get("markets_without_trades").get(0).asText())
+                .isEqualTo("KXNEXTTEAMNBA-26LJAM-MIA");
+        assertThat(Files.readString(report.resolve("index.html"))).contains("no trades at all");
+        // The real day has trades: no such warning.
+        CliRun traded = CliRun.of("backtest", "--from", DAY, "--market", TICKER, "--set", "preset=seed",
+                "--out", out.resolve("traded").toString(), "--data", realDay.toString());
+        assertThat(traded.exit()).as(traded.err()).isZero();
+        assertThat(traded.out()).doesNotContain("no trades");
     }
 
     private static JsonNode figures(Path report) throws IOException {

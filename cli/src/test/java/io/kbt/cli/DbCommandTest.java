@@ -13,7 +13,7 @@ class DbCommandTest {
             assertThat(db.exists()).isFalse();
             CliRun first = CliRun.of("db", "migrate", "--db", db.jdbcUrl());
             assertThat(first.exit()).as(first.err()).isZero();
-            assertThat(first.out()).contains("database created").contains("1 migration applied");
+            assertThat(first.out()).contains("database created").containsPattern("\\d+ migrations? applied");
             assertThat(db.exists()).isTrue();
             assertThat(db.count("market")).isZero();
 

@@ -5,7 +5,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kbt.strategies.fit.DailyClose;
+import io.kbt.engine.market.DailyClose;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.kbt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.market.Result;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.Replay;
@@ -13,7 +14,6 @@ import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
 import io.kbt.engine.run.Settlement;
 import io.kbt.feeds.DataDirectory;
-import io.kbt.feeds.DataSet;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class SeedRealDayTest {
 
     @Test
     void seedBotStaysWithinFortyContractsAndEarnsItsFillsCashLessFees() {
-        StrategySpec seed = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
+        StrategySpec seed = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed"));
         List<Fill> fills = new ArrayList<>();
         List<Settlement> settlements = new ArrayList<>();
         RunResult result;

@@ -9,8 +9,9 @@ import io.kbt.db.Database;
 import io.kbt.db.imports.EventImporter;
 import io.kbt.db.imports.ImportProgress;
 import io.kbt.db.imports.Imports;
+import io.kbt.db.market.StoredDailyCloses;
 import io.kbt.db.testing.TestDatabase;
-import io.kbt.strategies.fit.DailyClose;
+import io.kbt.engine.market.DailyClose;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -56,12 +57,12 @@ class StoredDailyClosesTest {
     @Test
     void takesTheLastTickOfEachNewYorkDayWithinTheDates() {
         // 03:30 UTC on the 11th is 23:30 on the 10th in New York: the 10th's last tick
-        assertThat(new StoredDailyCloses().dailyCloses(db.url(), "SPX", LocalDate.of(2023, 4, 10), LocalDate.of(2023, 4, 12)))
+        assertThat(StoredDailyCloses.dailyCloses(db.url(), "SPX", LocalDate.of(2023, 4, 10), LocalDate.of(2023, 4, 12)))
                 .containsExactly(
                         new DailyClose(LocalDate.of(2023, 4, 10), 4120),
                         new DailyClose(LocalDate.of(2023, 4, 11), 4108.94),
                         new DailyClose(LocalDate.of(2023, 4, 12), 4091.95));
-        assertThat(new StoredDailyCloses().dailyCloses(db.url(), "NDX", LocalDate.of(2023, 4, 10), LocalDate.of(2023, 4, 12)))
+        assertThat(StoredDailyCloses.dailyCloses(db.url(), "NDX", LocalDate.of(2023, 4, 10), LocalDate.of(2023, 4, 12)))
                 .containsExactly(new DailyClose(LocalDate.of(2023, 4, 11), 13000));
     }
 

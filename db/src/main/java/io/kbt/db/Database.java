@@ -120,13 +120,44 @@ public final class Database implements AutoCloseable {
         pool.close();
     }
 
+    /**
+     * A failure of {@code what} in the database: {@link DatabaseUnavailableException} when the connection was lost
+     * (the server went away, the backend was terminated), so the CLI says so with exit 4; else an
+     * {@link IllegalStateException} with the server's first line.
+     */
+    public RuntimeException failure(String what, Exception e) {
+        String server = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                server = sql.getMessage();
+                break;
+            }
+        }
+        if (connectionLost(e)) {
+            return new DatabaseUnavailableException(what + ": lost the connection to PostgreSQL at " + url.describe()
+                    + " (" + firstLine(server) + "); nothing of it was stored", e);
+        }
+        return new IllegalStateException(what + ": " + firstLine(server), e);
+    }
+
+    /** Whether {@code e} (or a cause) says the connection broke: SQLSTATE class 08, or 57P01..57P03. */
+    public static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One line naming host:port/database and what went wrong, never the password. */
     public static DatabaseUnavailableException unavailable(DbUrl url, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String why = switch (state) {
             case MISSING_DATABASE -> "database " + url.database() + " does not exist (run: kbt db migrate)";
             case "28P01", "28000" -> "authentication failed for user " + url.user();
-            case "08001", "08004", "08006" -> "connection refused or lost";
+            case "08001", "08004", "08006" -> "cannot connect (" + firstLine(e.getMessage()) + ")";
             default -> firstLine(e.getMessage());
         };
         return new DatabaseUnavailableException(

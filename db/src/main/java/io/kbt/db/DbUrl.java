@@ -3,6 +3,7 @@ package io.kbt.db;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,9 @@ import java.util.stream.Collectors;
  */
 public record DbUrl(String host, int port, String database, String user, String password, Map<String, String> options) {
     public static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/kbt";
+    /** The sslmode values PgJDBC knows. */
+    private static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca",
+            "verify-full");
 
     public DbUrl {
         options = Map.copyOf(options);
@@ -22,14 +26,15 @@ public record DbUrl(String host, int port, String database, String user, String 
     public static DbUrl resolve(String option, Map<String, String> env) {
         String url = option != null && !option.isBlank() ? option
                 : env.getOrDefault("KBT_DB_URL", "").isBlank() ? DEFAULT_URL : env.get("KBT_DB_URL");
-        return parse(url, env, PgPass.defaultFile(env));
+        return parse(url, env);
     }
 
     /**
      * Parses {@code url}; the user comes from the URL, else {@code PGUSER}, else {@code postgres}; the password
-     * from the URL, else {@code PGPASSWORD}, else the pgpass file.
+     * from the URL, else {@code PGPASSWORD}, else none here: PgJDBC then reads it from {@code PGPASSFILE} or
+     * {@code ~/.pgpass} itself when it connects.
      */
-    public static DbUrl parse(String url, Map<String, String> env, PgPass pgpass) {
+    public static DbUrl parse(String url, Map<String, String> env) {
         String rest;
         String userInfo = null;
         if (url.startsWith("jdbc:postgresql:")) {
@@ -67,7 +72,10 @@ public record DbUrl(String host, int port, String database, String user, String 
                 try {
                     port = Integer.parseInt(authority.substring(colon + 1));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--db has a bad port: " + redacted(url));
+                    port = -1;
+                }
+                if (port < 1 || port > 65_535) {
+                    throw new IllegalArgumentException("--db has a bad port (1..65535): " + redacted(url));
                 }
                 authority = authority.substring(0, colon);
             }
@@ -86,6 +94,11 @@ public record DbUrl(String host, int port, String database, String user, String 
             String key = decode(eq >= 0 ? pair.substring(0, eq) : pair);
             options.put(key, eq >= 0 ? decode(pair.substring(eq + 1)) : "");
         }
+        String sslmode = options.get("sslmode");
+        if (sslmode != null && !SSL_MODES.contains(sslmode)) {
+            throw new IllegalArgumentException("--db has an unknown sslmode \"" + sslmode + "\" (one of "
+                    + String.join(", ", SSL_MODES) + ")");
+        }
         String user = options.remove("user");
         String password = options.remove("password");
         if (userInfo != null) {
@@ -101,9 +114,6 @@ public record DbUrl(String host, int port, String database, String user, String 
         }
         if (password == null && !env.getOrDefault("PGPASSWORD", "").isEmpty()) {
             password = env.get("PGPASSWORD");
-        }
-        if (password == null && pgpass != null) {
-            password = pgpass.password(host, port, database, user).orElse(null);
         }
         return new DbUrl(host, port, decode(database), user, password, options);
     }

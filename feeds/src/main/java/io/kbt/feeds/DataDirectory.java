@@ -1,5 +1,6 @@
 package io.kbt.feeds;
 
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.event.EventSource;
 import io.kbt.engine.event.IndexTick;
 import io.kbt.engine.event.MarketEvent;
@@ -22,13 +23,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * The files of a {@code kbt backtest --data DIR} (the directory and its subdirectories): recognises recordings
- * by extension and content ({@code *.jsonl[.gz]} websocket frames; {@code *.json[.gz]} markets or trades pages by
- * their keys; {@code *.csv} index or seed CSV by header — other CSVs are skipped with a note), reads the markets
- * files for metadata, and streams the selected markets' events from all files merged in (ts, seq) order.
+ * by extension and content, each file going to the {@link DataFormat} surest of it ({@code *.jsonl[.gz]} websocket
+ * frames; {@code *.json[.gz]} markets or trades pages by their keys; {@code *.csv} index or seed CSV by header,
+ * other CSVs skipped with a note; plus any plugin format), reads the markets files for metadata, and streams the
+ * selected markets' events from all files merged in (ts, seq) order.
  *
  * <p>{@link #open} first reads every data file once to learn which markets it holds and when; a market without
  * metadata is created from its ticker with a warning and, having no close time, is selected by the New York date
@@ -43,10 +46,17 @@ public final class DataDirectory {
     private final Path dir;
     private final List<DataFile> files = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<DataFormat> formats;
 
-    /** Scans {@code dir} and classifies its files; reads nothing but their first lines. */
+    /** Scans {@code dir} and classifies its files by kbt's own formats; reads nothing but their first lines. */
     public DataDirectory(Path dir) {
+        this(dir, DataDirectory.class.getClassLoader());
+    }
+
+    /** As {@link #DataDirectory(Path)}, with the {@link DataFormat}s {@code formatLoader} finds (plugins). */
+    public DataDirectory(Path dir, ClassLoader formatLoader) {
         this.dir = dir;
+        this.formats = DataFormats.load(formatLoader);
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir.toString(), 0, "not a directory");
         }
@@ -73,66 +83,37 @@ public final class DataDirectory {
             return;
         }
         String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-        if (base.endsWith(".jsonl") || base.endsWith(".ndjson")) {
-            add(file, sniffJson(file, DataFile.Kind.KALSHI_WS));
-        } else if (base.endsWith(".json")) {
-            add(file, sniffJson(file, null));
+        String[] head = {null};
+        Supplier<String> firstBytes = () -> head[0] != null ? head[0] : (head[0] = head(file, 1 << 16));
+        DataFormat best = null;
+        int bestScore = 0;
+        for (DataFormat format : formats) {
+            int score = format.recognise(file, base, firstBytes);
+            if (score > bestScore) {
+                best = format;
+                bestScore = score;
+            }
+        }
+        if (best != null) {
+            files.add(new DataFile(file, best));
+        } else if (BuiltInFormats.json(base)) {
+            notes.add(file + ": JSON that is neither Kalshi markets nor trades pages; skipped");
         } else if (base.endsWith(".csv")) {
-            add(file, sniffCsv(file));
+            notes.add(file + ": CSV with columns " + BuiltInFormats.firstLine(firstBytes.get())
+                    + " is neither an index (ts,price) nor a seed CSV; skipped");
         } else {
             notes.add(file + ": not a format kbt reads; skipped");
         }
     }
 
-    private void add(Path file, DataFile.Kind kind) {
-        if (kind != null) {
-            files.add(new DataFile(file, kind));
-        }
-    }
-
-    private DataFile.Kind sniffJson(Path file, DataFile.Kind byExtension) {
-        String head = head(file, 1 << 16);
-        boolean frames = head.contains("\"type\"") && head.contains("\"msg\"");
-        if (frames && byExtension == DataFile.Kind.KALSHI_WS) {
-            return DataFile.Kind.KALSHI_WS;
-        }
-        if (head.contains("\"trades\"") || head.contains("\"created_time\"")) {
-            return DataFile.Kind.REST_TRADES;
-        }
-        if (frames) {
-            return DataFile.Kind.KALSHI_WS;
-        }
-        if (head.contains("\"markets\"") || head.contains("\"event_ticker\"")) {
-            return DataFile.Kind.MARKETS;
-        }
-        if (byExtension != null) {
-            return byExtension;
-        }
-        notes.add(file + ": JSON that is neither Kalshi markets nor trades pages; skipped");
-        return null;
-    }
-
-    private DataFile.Kind sniffCsv(Path file) {
-        String head = head(file, 4096);
-        String first = head.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        List<String> header = List.of(first.toLowerCase(Locale.ROOT).replace("\"", "").split(",", -1));
-        if (header.contains("instrument") && header.contains("operation")) {
-            return DataFile.Kind.SEED_CSV;
-        }
-        boolean named = CsvLine.column(header, "ts", "time", "timestamp") >= 0
-                && CsvLine.column(header, "price", "level", "value") >= 0;
-        boolean headerless = !first.isEmpty() && (Character.isDigit(first.charAt(0)));
-        if ((named && header.size() == 2) || (headerless && header.size() == 2)) {
-            return DataFile.Kind.INDEX_CSV;
-        }
-        notes.add(file + ": CSV with columns " + first + " is neither an index (ts,price) nor a seed CSV; skipped");
-        return null;
-    }
-
-    /** The first bytes of a file as text, gunzipped when it is gzip; empty when unreadable. */
+    /**
+     * The first bytes of a file as text, gunzipped when it is gzip, without a byte order mark; empty when
+     * unreadable.
+     */
     private static String head(Path file, int bytes) {
         try (InputStream in = LineSource.openGunzipped(file)) {
-            return new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
+            String text = new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
+            return text.startsWith("\ufeff") ? text.substring(1) : text;
         } catch (IOException e) {
             return "";
         }
@@ -146,7 +127,7 @@ public final class DataDirectory {
         List<String> warnings = new ArrayList<>(notes);
         Map<String, MarketInfo> metadata = new LinkedHashMap<>();
         for (DataFile file : files) {
-            if (file.kind() == DataFile.Kind.MARKETS) {
+            if (file.format().marketMetadata()) {
                 for (MarketInfo market : new MarketsJsonReader(file.path()).read()) {
                     metadata.put(market.ticker(), market);
                 }
@@ -159,7 +140,7 @@ public final class DataDirectory {
         TickerRegistry scanRegistry = new TickerRegistry(tickSizes);
         List<long[]> spansById = new ArrayList<>();
         for (DataFile file : files) {
-            if (file.kind() == DataFile.Kind.MARKETS) {
+            if (file.format().marketMetadata()) {
                 continue;
             }
             try (FeedReader reader = reader(file, scanRegistry, metadata, DEFAULT_SYMBOL)) {
@@ -218,7 +199,7 @@ public final class DataDirectory {
         List<EventSource> sources = new ArrayList<>();
         try {
             for (DataFile file : files) {
-                if (file.kind() == DataFile.Kind.MARKETS) {
+                if (file.format().marketMetadata()) {
                     continue;
                 }
                 String symbol = indexSymbol(file, underlyings);
@@ -240,22 +221,8 @@ public final class DataDirectory {
 
     private FeedReader reader(DataFile file, TickerRegistry registry, Map<String, MarketInfo> metadata,
             String indexSymbol) {
-        String name = file.path().toString();
-        return switch (file.kind()) {
-            case KALSHI_WS -> new KalshiWsReader(file.path(), name, registry);
-            case REST_TRADES -> new RestTradesReader(file.path(), name, registry);
-            case INDEX_CSV -> new IndexCsvReader(file.path(), name, indexSymbol, registry);
-            case SEED_CSV -> {
-                if (metadata.size() != 1) {
-                    throw new BadInputException(name, 0, "a seed CSV needs exactly one market in the directory's "
-                            + "markets JSON to belong to, found " + metadata.size());
-                }
-                MarketInfo market = metadata.values().iterator().next();
-                yield new SeedCsvReader(file.path(), name, market.ticker(),
-                        market.underlying() == null ? DEFAULT_SYMBOL : market.underlying(), registry);
-            }
-            case MARKETS -> throw new IllegalArgumentException("markets files carry no events: " + name);
-        };
+        return file.format().open(file.path(),
+                new DataFormat.Context(file.path().toString(), registry, indexSymbol, metadata));
     }
 
     private static int marketOf(MarketEvent event) {

@@ -20,4 +20,20 @@ public interface FeedReader extends EventSource {
 
     /** What the reader met so far: events by kind, skipped frames, warnings. */
     FeedStats stats();
+
+    /**
+     * Kalshi's {@code trade_id} of the trade last returned, when the source names one: the trade's identity in the
+     * store. {@code null} otherwise.
+     */
+    default String tradeId() {
+        return null;
+    }
+
+    /**
+     * Whether market {@code market}'s book was carried over from the recording's previous file (a rotated recording
+     * continued), so its deltas need no snapshot in this file.
+     */
+    default boolean bookContinued(int market) {
+        return false;
+    }
 }

@@ -5,16 +5,21 @@ import io.kbt.engine.event.MarketEvent;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An index CSV ({@code ts,price}, header optional) as {@link IndexTick}s of one symbol. {@code ts} is ISO-8601
  * with a zone ({@code Z} or an offset) or an epoch number whose unit follows from its magnitude (seconds below
  * 1e11, may have a fraction; milliseconds below 1e14; else microseconds). With a header, the columns are found by
  * name ({@code ts|time|timestamp}, {@code price|level|value}); without, they are the first two. Times must not go
- * backwards. {@code seq} is the line number.
+ * backwards and fall in 1990..2099; a level is a plain decimal number in (0, 1e9); the last line must end with a
+ * newline (one without may be cut short). {@code seq} is the line number.
  */
 public final class IndexCsvReader extends LineFeedReader {
     public static final String INDEX = "index";
+    /** Above any index level there is (levels are not prices of a billion points). */
+    private static final double MAX_LEVEL = 1e9;
+    private static final Pattern DECIMAL = Pattern.compile("[+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final int symbolId;
     private int tsColumn;
@@ -83,15 +88,21 @@ public final class IndexCsvReader extends LineFeedReader {
         if (tsText.isEmpty() || priceText.isEmpty()) {
             throw bad("missing " + (tsText.isEmpty() ? "ts" : "price") + " value");
         }
-        long ts = time(tsText);
-        double price;
+        long ts;
         try {
-            price = Double.parseDouble(priceText);
-        } catch (NumberFormatException e) {
+            ts = Timestamps.inRange(time(tsText), Timestamps.INDEX_FIRST_YEAR);
+        } catch (DateTimeException e) {
+            throw bad("ts: " + e.getMessage());
+        }
+        if (!DECIMAL.matcher(priceText).matches()) {
             throw bad("price is not a number: \"" + priceText + "\"");
         }
-        if (!Double.isFinite(price)) {
-            throw bad("price is not a finite number: \"" + priceText + "\"");
+        double price = Double.parseDouble(priceText);
+        if (!Double.isFinite(price) || price <= 0 || price >= MAX_LEVEL) {
+            throw bad("price " + priceText + " is not a level an index can have (a positive number below 1e9)");
+        }
+        if (!lines.terminated()) {
+            throw bad("the last line has no newline: the file may be cut short");
         }
         if (ts < lastTs) {
             throw bad("ts goes backwards: " + tsText);

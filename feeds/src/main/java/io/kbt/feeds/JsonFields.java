@@ -17,6 +17,8 @@ import java.util.Locale;
  */
 final class JsonFields {
     private static final long DOLLAR_MICROS = 1_000_000;
+    /** No real order or level comes near a billion contracts; beyond it, sums of counts could overflow. */
+    static final long MAX_COUNT = 100_000_000_000L;
 
     private final String source;
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -185,18 +187,45 @@ final class JsonFields {
             if (Decimals.decimals(text) > 2) {
                 throw bad("count \"" + text + "\" in \"" + field + "\" has more than two decimals");
             }
+            long hundredths;
             try {
-                return Decimals.scaled(text, 2);
-            } catch (NumberFormatException | ArithmeticException e) {
+                hundredths = Decimals.scaled(text, 2);
+            } catch (NumberFormatException e) {
                 throw bad("field \"" + field + "\" is not a count: \"" + text + "\"");
+            } catch (ArithmeticException e) {
+                throw tooLarge(field, text);
             }
+            if (Math.abs(hundredths) > MAX_COUNT) {
+                throw tooLarge(field, text);
+            }
+            return hundredths;
         }
         long contracts = integer(value, field, "an integer count");
-        try {
-            return Math.multiplyExact(contracts, 100);
-        } catch (ArithmeticException e) {
-            throw bad("count in \"" + field + "\" is too large: " + contracts);
+        if (Math.abs(contracts) > MAX_COUNT / 100) {
+            throw tooLarge(field, value.text());
         }
+        return contracts * 100;
+    }
+
+    private BadInputException tooLarge(String field, String text) {
+        return bad("count " + text + " in \"" + field + "\" is beyond any real order (more than "
+                + String.format("%,d", MAX_COUNT / 100) + " contracts)");
+    }
+
+    /** A market ticker from {@code value}, checked by {@link Tickers}. */
+    String ticker(JsonValue value, String field) {
+        if (!value.isString()) {
+            throw bad("field \"" + field + "\" must be a string, was " + value.kind());
+        }
+        String problem = Tickers.problem(value.text());
+        if (problem != null) {
+            throw bad("field \"" + field + "\": " + problem);
+        }
+        return value.text();
+    }
+
+    String ticker(JsonNode parent, String field) {
+        return ticker(JsonValue.of(parent.get(field)), field);
     }
 
     /** The text of a decimal given as a JSON string (or, leniently, a JSON number). */
@@ -221,7 +250,7 @@ final class JsonFields {
     long isoTime(JsonNode parent, String field) {
         String text = text(parent, field);
         try {
-            return Timestamps.isoMicros(text);
+            return Timestamps.inRange(Timestamps.isoMicros(text), Timestamps.KALSHI_FIRST_YEAR);
         } catch (DateTimeException e) {
             throw bad("field \"" + field + "\": " + e.getMessage());
         }
@@ -232,6 +261,18 @@ final class JsonFields {
      * as RFC 3339 (microseconds), else {@code ts_ms}, else {@code ts} as integer epoch seconds.
      */
     long messageTime(JsonValue ts, JsonValue tsMs) {
+        long micros = rawMessageTime(ts, tsMs);
+        if (micros == Long.MIN_VALUE) {
+            return micros;
+        }
+        try {
+            return Timestamps.inRange(micros, Timestamps.KALSHI_FIRST_YEAR);
+        } catch (DateTimeException e) {
+            throw bad("field \"" + (ts.present() ? "ts" : "ts_ms") + "\": " + e.getMessage());
+        }
+    }
+
+    private long rawMessageTime(JsonValue ts, JsonValue tsMs) {
         if (ts.isString()) {
             try {
                 return Timestamps.isoMicros(ts.text());
@@ -243,7 +284,11 @@ final class JsonFields {
             throw bad("field \"ts\" must be a string or an integer, was " + ts.kind());
         }
         if (tsMs.present()) {
-            return Math.multiplyExact(integer(tsMs, "ts_ms", "an integer"), 1_000L);
+            long ms = integer(tsMs, "ts_ms", "an integer");
+            if (Math.abs(ms) > Long.MAX_VALUE / 1_000) {
+                throw bad("field \"ts_ms\" is out of range: " + ms);
+            }
+            return ms * 1_000L;
         }
         if (!ts.present()) {
             return Long.MIN_VALUE;

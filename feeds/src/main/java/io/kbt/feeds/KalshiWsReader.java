@@ -10,6 +10,7 @@ import io.kbt.engine.market.TickSize;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +36,15 @@ import java.util.Set;
  * <p>Sequence: {@code seq} is checked per {@code sid}, control frames included. A gap is a warning naming the
  * line and the seq numbers; the markets whose book comes on that subscription then wait for their next snapshot,
  * their deltas and trades counted as {@code skipped_after_gap:delta} / {@code skipped_after_gap:trade}. Without
- * a gap, a delta or trade for a market with no snapshot yet is bad input.
+ * a gap, a delta or trade for a market with no snapshot yet is bad input. An exact repeat of a frame already seen
+ * on its sid (same seq, same bytes) is dropped and counted as {@code duplicate_frame}.
+ *
+ * <p>Rotated recordings: given the states earlier files ended in ({@link #continuing}), a file whose first frame's
+ * seq follows on from one of them continues it: its seq checks go on from there and the books known then stay
+ * known, so their deltas need no new snapshot (counted as {@code continued_book}).
+ *
+ * <p>A frame that carries a value in both field generations (e.g. {@code price} and {@code price_dollars}) must
+ * give the same value in both; disagreement is bad input.
  */
 public final class KalshiWsReader extends LineFeedReader {
     /** Event counters in {@link #stats()}. */
@@ -47,6 +56,10 @@ public final class KalshiWsReader extends LineFeedReader {
     public static final String TS_RAISED = "ts_raised";
     public static final String SKIPPED = "skipped:";
     public static final String SKIPPED_AFTER_GAP = "skipped_after_gap:";
+    public static final String DUPLICATE_FRAME = "duplicate_frame";
+    public static final String CONTINUED_BOOK = "continued_book";
+    /** Frames remembered per sid to recognise an exact repeat. */
+    private static final int RECENT_FRAMES = 256;
 
     private static final long NO_TIME = Long.MIN_VALUE;
 
@@ -74,6 +87,10 @@ public final class KalshiWsReader extends LineFeedReader {
     private final Map<String, MarketState> markets = new HashMap<>();
     private final Map<Long, Long> lastSeqBySid = new HashMap<>();
     private final Set<Long> sidsWithGap = new HashSet<>();
+    private final Map<Long, RecentFrames> recentBySid = new HashMap<>();
+    private final Set<Integer> continuedMarkets = new HashSet<>();
+    private List<WsStreamState> earlierFiles = List.of();
+    private boolean continuationDecided;
     /** Events parsed but not yet handed out; each one's seq is its line. */
     private final ArrayDeque<MarketEvent> ready = new ArrayDeque<>();
     /** Data frames read before any frame carried a time; they get the next frame's time. */
@@ -89,6 +106,41 @@ public final class KalshiWsReader extends LineFeedReader {
     /** Reads {@code file} but names it {@code sourceName} in errors (e.g. as the user typed it). */
     public KalshiWsReader(Path file, String sourceName, TickerRegistry registry) {
         super(file, sourceName);
+        this.registry = registry;
+        this.fields = new JsonFields(sourceName);
+        this.frame = new WsFrame(fields.mapper().getFactory(), fields);
+    }
+
+    /**
+     * The states earlier files of recordings ended in; the one this file's first frame continues (same sid, next
+     * seq) carries its seq checks and known books over. Call before reading.
+     */
+    public void continuing(List<WsStreamState> earlier) {
+        this.earlierFiles = List.copyOf(earlier);
+    }
+
+    /** Where the recording stands after the frames read so far. */
+    public WsStreamState endState() {
+        Map<String, Long> books = new HashMap<>();
+        for (MarketState market : markets.values()) {
+            if (market.snapshotSeen && !market.waitingForSnapshot) {
+                books.put(market.ticker, market.bookSid);
+            }
+        }
+        return new WsStreamState(latestTs, lastSeqBySid, books);
+    }
+
+    @Override
+    public boolean bookContinued(int market) {
+        return continuedMarkets.contains(market);
+    }
+
+    /**
+     * Reads frames from an uncompressed stream as they come ({@code kbt record} stores a file in the database while
+     * writing it); {@code sourceName} names the file in errors.
+     */
+    public KalshiWsReader(java.io.InputStream in, String sourceName, TickerRegistry registry) {
+        super(in, sourceName);
         this.registry = registry;
         this.fields = new JsonFields(sourceName);
         this.frame = new WsFrame(fields.mapper().getFactory(), fields);
@@ -135,7 +187,15 @@ public final class KalshiWsReader extends LineFeedReader {
         String type = frame.type.text();
         long sid = frame.sid.present() ? integer(frame.sid, "sid") : -1;
         if (frame.seq.present()) {
-            checkSeq(sid, integer(frame.seq, "seq"));
+            long seq = integer(frame.seq, "seq");
+            if (!continuationDecided) {
+                continueFrom(sid, seq);
+            }
+            if (repeated(sid, seq)) {
+                stats.increment(DUPLICATE_FRAME);
+                return;
+            }
+            checkSeq(sid, seq);
         }
         boolean data = type.equals("orderbook_snapshot") || type.equals("orderbook_delta") || type.equals("trade");
         if (data && frame.msgNotObject != null) {
@@ -161,10 +221,79 @@ public final class KalshiWsReader extends LineFeedReader {
     }
 
     private String ticker() {
-        if (!frame.marketTicker.isString()) {
-            throw fields.bad("field \"market_ticker\" must be a string, was " + frame.marketTicker.kind());
+        return fields.ticker(frame.marketTicker, "market_ticker");
+    }
+
+    /**
+     * Adopts the states of the earlier files this one continues: those whose seq on {@code sid} ends just before
+     * {@code seq}. Subscription ids restart with every connection, so several recordings may match; a book any of
+     * them knew is known (the store holds its state), and the latest of them gives the other sids' seqs.
+     */
+    private void continueFrom(long sid, long seq) {
+        continuationDecided = true;
+        WsStreamState latest = null;
+        for (WsStreamState state : earlierFiles) {
+            if (!state.continuedBy(sid, seq)) {
+                continue;
+            }
+            if (latest == null || state.lastTs() > latest.lastTs()) {
+                latest = state;
+            }
+            for (Map.Entry<String, Long> book : state.bookSidByTicker().entrySet()) {
+                MarketState market = market(book.getKey());
+                if (continuedMarkets.add(market.id)) {
+                    market.snapshotSeen = true;
+                    market.bookSid = book.getValue();
+                    stats.increment(CONTINUED_BOOK);
+                }
+            }
         }
-        return frame.marketTicker.text();
+        if (latest != null) {
+            lastSeqBySid.putAll(latest.lastSeqBySid());
+            latestTs = latest.lastTs();
+        }
+    }
+
+    /** Whether this frame repeats, byte for byte, the frame with the same seq already seen on its sid. */
+    private boolean repeated(long sid, long seq) {
+        long hash = lineHash();
+        RecentFrames recent = recentBySid.computeIfAbsent(sid, k -> new RecentFrames());
+        Long last = lastSeqBySid.get(sid);
+        if (last != null && seq <= last && recent.has(seq, hash, lines.length())) {
+            return true;
+        }
+        recent.put(seq, hash, lines.length());
+        return false;
+    }
+
+    private long lineHash() {
+        char[] chars = lines.chars();
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0, n = lines.length(); i < n; i++) {
+            hash = (hash ^ chars[i]) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /** The seq, hash and length of the last few frames of one sid. */
+    private static final class RecentFrames {
+        private final long[] seqs = new long[RECENT_FRAMES];
+        private final long[] hashes = new long[RECENT_FRAMES];
+        private final int[] lengths = new int[RECENT_FRAMES];
+        private final boolean[] used = new boolean[RECENT_FRAMES];
+
+        void put(long seq, long hash, int length) {
+            int slot = (int) Math.floorMod(seq, (long) RECENT_FRAMES);
+            seqs[slot] = seq;
+            hashes[slot] = hash;
+            lengths[slot] = length;
+            used[slot] = true;
+        }
+
+        boolean has(long seq, long hash, int length) {
+            int slot = (int) Math.floorMod(seq, (long) RECENT_FRAMES);
+            return used[slot] && seqs[slot] == seq && hashes[slot] == hash && lengths[slot] == length;
+        }
     }
 
     private void checkSeq(long sid, long seq) {
@@ -209,9 +338,34 @@ public final class KalshiWsReader extends LineFeedReader {
         emit(new BookSnapshot(ts, fields.line(), market.id, yes, no), ts);
     }
 
-    /** The levels of one side ({@code 0} yes, {@code 1} no) from the newest field generation present. */
+    /**
+     * The levels of one side ({@code 0} yes, {@code 1} no) from the newest field generation present; every other
+     * generation present must give the same levels.
+     */
     private List<Level> levels(int side, MarketState market) {
-        int index = frame.levelsPresent[side + 4] ? side + 4 : frame.levelsPresent[side + 2] ? side + 2 : side;
+        List<Level> levels = null;
+        String first = null;
+        for (int index = side + 4; index >= side; index -= 2) {
+            if (!frame.levelsPresent[index] && !(index == side && levels == null)) {
+                continue;
+            }
+            List<Level> these = generation(index, market);
+            if (levels == null) {
+                levels = these;
+                first = WsFrame.LEVEL_FIELDS[index];
+            } else if (!sorted(these).equals(sorted(levels))) {
+                throw fields.bad("\"" + first + "\" and \"" + WsFrame.LEVEL_FIELDS[index] + "\" of " + market.ticker
+                        + " disagree");
+            }
+        }
+        return levels;
+    }
+
+    private static List<Level> sorted(List<Level> levels) {
+        return levels.stream().sorted(Comparator.comparingInt(Level::price)).toList();
+    }
+
+    private List<Level> generation(int index, MarketState market) {
         String field = WsFrame.LEVEL_FIELDS[index];
         boolean dollars = index >= 2;
         List<JsonValue[]> pairs = frame.levels.get(index);
@@ -235,9 +389,16 @@ public final class KalshiWsReader extends LineFeedReader {
         boolean dollars = frame.priceDollars.present();
         int price = fields.price(dollars ? frame.priceDollars : frame.price, dollars ? "price_dollars" : "price",
                 dollars, market.tick, market.ticker);
+        if (dollars && frame.price.present()
+                && fields.price(frame.price, "price", false, market.tick, market.ticker) != price) {
+            throw disagree("price", frame.price, "price_dollars", frame.priceDollars, market);
+        }
         boolean fixedPoint = frame.deltaFp.present();
         long delta = fields.count(fixedPoint ? frame.deltaFp : frame.delta, fixedPoint ? "delta_fp" : "delta",
                 fixedPoint);
+        if (fixedPoint && frame.delta.present() && fields.count(frame.delta, "delta", false) != delta) {
+            throw disagree("delta", frame.delta, "delta_fp", frame.deltaFp, market);
+        }
         BookSide side = fields.side(frame.side, "side");
         long ts = timeOf(market);
         stats.increment(DELTA);
@@ -254,6 +415,9 @@ public final class KalshiWsReader extends LineFeedReader {
         boolean fixedPoint = frame.countFp.present();
         JsonValue countValue = fixedPoint ? frame.countFp : frame.count;
         long count = fields.count(countValue, fixedPoint ? "count_fp" : "count", fixedPoint);
+        if (fixedPoint && frame.count.present() && fields.count(frame.count, "count", false) != count) {
+            throw disagree("count", frame.count, "count_fp", frame.countFp, market);
+        }
         if (count <= 0) {
             throw fields.bad("trade count must be positive, was " + countValue.text());
         }
@@ -269,10 +433,8 @@ public final class KalshiWsReader extends LineFeedReader {
      */
     static int tradeYesPrice(JsonValue yesCents, JsonValue noCents, JsonValue yesDollars, JsonValue noDollars,
             TickSize tick, String ticker, JsonFields fields) {
-        Integer yes = yesDollars.present() ? (Integer) fields.price(yesDollars, "yes_price_dollars", true, tick, ticker)
-                : yesCents.present() ? (Integer) fields.price(yesCents, "yes_price", false, tick, ticker) : null;
-        Integer no = noDollars.present() ? (Integer) fields.price(noDollars, "no_price_dollars", true, tick, ticker)
-                : noCents.present() ? (Integer) fields.price(noCents, "no_price", false, tick, ticker) : null;
+        Integer yes = price(yesCents, "yes_price", yesDollars, "yes_price_dollars", tick, ticker, fields);
+        Integer no = price(noCents, "no_price", noDollars, "no_price_dollars", tick, ticker, fields);
         if (yes == null && no == null) {
             throw fields.bad("trade of " + ticker + " has no yes_price or no_price");
         }
@@ -280,6 +442,24 @@ public final class KalshiWsReader extends LineFeedReader {
             throw fields.bad("trade of " + ticker + ": yes and no prices do not add up to $1");
         }
         return yes != null ? yes : tick.maxTicks() - no;
+    }
+
+    private BadInputException disagree(String old, JsonValue oldValue, String newer, JsonValue newValue,
+            MarketState market) {
+        return fields.bad("\"" + old + "\":" + oldValue.text() + " and \"" + newer + "\":\"" + newValue.text()
+                + "\" of " + market.ticker + " disagree");
+    }
+
+    /** A price given in cents, in dollars or in both (which must then agree); {@code null} when in neither. */
+    private static Integer price(JsonValue cents, String centsField, JsonValue dollars, String dollarsField,
+            TickSize tick, String ticker, JsonFields fields) {
+        Integer fromDollars = dollars.present() ? fields.price(dollars, dollarsField, true, tick, ticker) : null;
+        Integer fromCents = cents.present() ? fields.price(cents, centsField, false, tick, ticker) : null;
+        if (fromDollars != null && fromCents != null && !fromDollars.equals(fromCents)) {
+            throw fields.bad("\"" + centsField + "\":" + cents.text() + " and \"" + dollarsField + "\":\""
+                    + dollars.text() + "\" of " + ticker + " disagree");
+        }
+        return fromDollars != null ? fromDollars : fromCents;
     }
 
     /** True (and counted) when the market's book is broken by a gap; bad input when it never had a snapshot. */

@@ -15,6 +15,10 @@ abstract class LineFeedReader implements FeedReader {
         this.lines = new LineSource(file, sourceName);
     }
 
+    LineFeedReader(java.io.InputStream in, String sourceName) {
+        this.lines = new LineSource(in, sourceName);
+    }
+
     @Override
     public final String sourceName() {
         return lines.sourceName();

@@ -20,7 +20,8 @@ import java.util.zip.ZipException;
 
 /**
  * Lines of a text file, decoded as strict UTF-8 one line at a time so a bad byte or a gzip stream cut short is
- * reported at the exact line it falls on. Gzip is recognised by its magic bytes, whatever the file is called.
+ * reported at the exact line it falls on. Gzip is recognised by its magic bytes, whatever the file is called. A
+ * UTF-8 byte order mark at the start (spreadsheet exports write one) is skipped.
  */
 final class LineSource implements AutoCloseable {
     private final String sourceName;
@@ -37,10 +38,17 @@ final class LineSource implements AutoCloseable {
     private char[] chars = new char[1024];
     private int charLength;
     private long lineNumber;
+    private boolean terminated;
 
     LineSource(Path file, String sourceName) {
         this.sourceName = sourceName;
         this.in = open(file, sourceName);
+    }
+
+    /** Lines of an uncompressed stream (the live recorder's frames as they are written). */
+    LineSource(InputStream in, String sourceName) {
+        this.sourceName = sourceName;
+        this.in = in;
     }
 
     private static InputStream open(Path file, String sourceName) {
@@ -74,6 +82,7 @@ final class LineSource implements AutoCloseable {
     boolean next() {
         lineLength = 0;
         boolean any = false;
+        terminated = false;
         while (true) {
             if (position == limit) {
                 if (eof || !fill()) {
@@ -92,6 +101,7 @@ final class LineSource implements AutoCloseable {
             append(start, end - start);
             if (end < limit) {
                 position = end + 1;
+                terminated = true;
                 break;
             }
             position = limit;
@@ -99,6 +109,11 @@ final class LineSource implements AutoCloseable {
         lineNumber++;
         if (lineLength > 0 && lineBytes[lineLength - 1] == '\r') {
             lineLength--;
+        }
+        if (lineNumber == 1 && lineLength >= 3 && lineBytes[0] == (byte) 0xef && lineBytes[1] == (byte) 0xbb
+                && lineBytes[2] == (byte) 0xbf) {
+            System.arraycopy(lineBytes, 3, lineBytes, 0, lineLength - 3);
+            lineLength -= 3;
         }
         decode();
         return true;
@@ -181,6 +196,11 @@ final class LineSource implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Whether the current line ended with a newline (the last line of a file cut short does not). */
+    boolean terminated() {
+        return terminated;
     }
 
     /** 1-based number of the current line. */

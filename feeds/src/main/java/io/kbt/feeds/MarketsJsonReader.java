@@ -30,32 +30,50 @@ public final class MarketsJsonReader {
         this.sourceName = sourceName;
     }
 
+    /** One market of the file and the line its object starts on. */
+    public record Entry(MarketInfo market, long line) {}
+
     /** All markets of the file, in file order. */
     public List<MarketInfo> read() {
+        return entries().stream().map(Entry::market).toList();
+    }
+
+    /** All markets of the file with their lines, in file order. */
+    public List<Entry> entries() {
         JsonFields fields = new JsonFields(sourceName);
-        List<MarketInfo> markets = new ArrayList<>();
+        List<Entry> markets = new ArrayList<>();
         new JsonDocuments(file, sourceName, fields).forEach("markets", node -> node.has("ticker"),
-                (node, line) -> markets.add(market(node, fields)));
+                (node, line) -> markets.add(new Entry(market(node, fields), line)));
         return markets;
     }
 
     private static MarketInfo market(JsonNode node, JsonFields fields) {
-        String ticker = fields.text(node, "ticker");
+        String ticker = fields.ticker(node, "ticker");
         MarketInfo derived = MarketInfo.fromTicker(ticker);
-        String event = orElse(fields.optionalText(node, "event_ticker"), derived.eventTicker());
-        String series = orElse(fields.optionalText(node, "series_ticker"), MarketInfo.seriesOf(event));
-        String underlying = orElse(fields.optionalText(node, "underlying"), MarketInfo.underlyingOf(series));
+        String event = optionalTicker(node, "event_ticker", derived.eventTicker(), fields);
+        String series = optionalTicker(node, "series_ticker", MarketInfo.seriesOf(event), fields);
+        String underlying = optionalTicker(node, "underlying", MarketInfo.underlyingOf(series), fields);
         String openTime = fields.optionalText(node, "open_time");
         String closeTime = fields.optionalText(node, "close_time");
-        return new MarketInfo(ticker, event, series, strikeType(fields.optionalText(node, "strike_type")),
-                strike(node, "floor_strike", fields), strike(node, "cap_strike", fields), underlying,
-                openTime == null ? MarketInfo.UNKNOWN_OPEN : fields.isoTime(node, "open_time"),
-                closeTime == null ? MarketInfo.UNKNOWN_CLOSE : fields.isoTime(node, "close_time"),
-                result(fields.optionalText(node, "result")), tickSize(node, fields));
+        long open = openTime == null ? MarketInfo.UNKNOWN_OPEN : fields.isoTime(node, "open_time");
+        long close = closeTime == null ? MarketInfo.UNKNOWN_CLOSE : fields.isoTime(node, "close_time");
+        if (openTime != null && closeTime != null && close < open) {
+            throw fields.bad("market " + ticker + " closes (" + closeTime + ") before it opens (" + openTime + ")");
+        }
+        double floor = strike(node, "floor_strike", fields);
+        double cap = strike(node, "cap_strike", fields);
+        if (floor > cap) {
+            throw fields.bad("market " + ticker + " has floor_strike " + floor + " above cap_strike " + cap);
+        }
+        return new MarketInfo(ticker, event, series, strikeType(fields.optionalText(node, "strike_type"), fields),
+                floor, cap, underlying, open, close, result(fields.optionalText(node, "result"), fields),
+                tickSize(node, fields));
     }
 
-    private static String orElse(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+    /** A ticker-like field, or {@code fallback} when absent or blank. */
+    private static String optionalTicker(JsonNode node, String field, String fallback, JsonFields fields) {
+        String text = fields.optionalText(node, field);
+        return text == null || text.isBlank() ? fallback : fields.ticker(node, field);
     }
 
     private static double strike(JsonNode node, String field, JsonFields fields) {
@@ -63,20 +81,26 @@ public final class MarketsJsonReader {
         if (value == null || value.isNull()) {
             return Double.NaN;
         }
+        double strike;
         if (value.isNumber()) {
-            return value.doubleValue();
-        }
-        if (value.isTextual()) {
+            strike = value.doubleValue();
+        } else if (value.isTextual()) {
             try {
-                return Double.parseDouble(value.textValue());
+                strike = Double.parseDouble(value.textValue());
             } catch (NumberFormatException e) {
                 throw fields.bad("field \"" + field + "\" is not a number: \"" + value.textValue() + "\"");
             }
+        } else {
+            throw fields.bad("field \"" + field + "\" must be a number, was " + JsonFields.kind(value));
         }
-        throw fields.bad("field \"" + field + "\" must be a number, was " + JsonFields.kind(value));
+        if (!Double.isFinite(strike)) {
+            throw fields.bad("field \"" + field + "\" is not a finite number: " + value.asText());
+        }
+        return strike;
     }
 
-    private static StrikeType strikeType(String text) {
+    /** Kalshi's strike types; those kbt cannot settle from an index (custom, functional, ...) are unknown. */
+    private static StrikeType strikeType(String text, JsonFields fields) {
         if (text == null) {
             return StrikeType.UNKNOWN;
         }
@@ -86,18 +110,21 @@ public final class MarketsJsonReader {
             case "greater_or_equal" -> StrikeType.GREATER_OR_EQUAL;
             case "less" -> StrikeType.LESS;
             case "less_or_equal" -> StrikeType.LESS_OR_EQUAL;
-            default -> StrikeType.UNKNOWN;
+            case "", "unknown", "custom", "functional", "structured" -> StrikeType.UNKNOWN;
+            default -> throw fields.bad("unknown strike_type \"" + text + "\"");
         };
     }
 
-    private static Result result(String text) {
+    /** A settled market's result; none yet ("") or a void market leaves it unknown. */
+    private static Result result(String text, JsonFields fields) {
         if (text == null) {
             return Result.UNKNOWN;
         }
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "yes" -> Result.YES;
             case "no" -> Result.NO;
-            default -> Result.UNKNOWN;
+            case "", "void" -> Result.UNKNOWN;
+            default -> throw fields.bad("unknown result \"" + text + "\" (yes, no, void or empty)");
         };
     }
 

@@ -140,7 +140,7 @@ public final class SeedCsvReader extends LineFeedReader {
         }
         long ts;
         try {
-            ts = Timestamps.isoMicros(fields.get(timeColumn));
+            ts = Timestamps.inRange(Timestamps.isoMicros(fields.get(timeColumn)), Timestamps.KALSHI_FIRST_YEAR);
         } catch (DateTimeException e) {
             throw bad("column Time: " + e.getMessage());
         }
@@ -221,6 +221,10 @@ public final class SeedCsvReader extends LineFeedReader {
         }
         if (hundredths <= 0) {
             throw bad("column Volume must be positive, was " + text);
+        }
+        if (hundredths > JsonFields.MAX_COUNT) {
+            throw bad("column Volume " + text + " is beyond any real order (more than "
+                    + String.format("%,d", JsonFields.MAX_COUNT / 100) + " contracts)");
         }
         return hundredths;
     }

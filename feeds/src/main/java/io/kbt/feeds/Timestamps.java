@@ -10,6 +10,12 @@ import java.time.LocalDate;
  */
 final class Timestamps {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
+    /** Kalshi's data cannot be older than this year (the exchange opened in 2021). */
+    static final int KALSHI_FIRST_YEAR = 2015;
+    /** Index histories may reach further back, e.g. to fit a model on decades of closes. */
+    static final int INDEX_FIRST_YEAR = 1990;
+    /** No data of any kind is dated this year or later. */
+    static final int END_YEAR = 2100;
 
     private Timestamps() {}
 
@@ -93,6 +99,23 @@ final class Timestamps {
             value = value * 10 + (c - '0');
         }
         return value;
+    }
+
+    /**
+     * {@code micros} when it falls in [{@code firstYear}, {@link #END_YEAR}); else a {@link DateTimeException}
+     * saying so (a time far beyond is usually epoch nanoseconds given as microseconds).
+     */
+    static long inRange(long micros, int firstYear) {
+        long from = LocalDate.of(firstYear, 1, 1).toEpochDay() * MICROS_PER_DAY;
+        long to = LocalDate.of(END_YEAR, 1, 1).toEpochDay() * MICROS_PER_DAY;
+        if (micros < from) {
+            throw new DateTimeException("time " + micros + " µs since 1970 is before " + firstYear);
+        }
+        if (micros >= to) {
+            throw new DateTimeException("time " + micros + " µs since 1970 is in " + END_YEAR + " or later"
+                    + (micros >= to * 100 ? " (epoch nanoseconds given as microseconds?)" : ""));
+        }
+        return micros;
     }
 
     /** Epoch seconds, milliseconds or microseconds (by magnitude: below 1e11 s, below 1e14 ms, else µs). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kbt.engine.event.BookSnapshot;
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.event.IndexTick;
 import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.market.Market;
@@ -38,8 +39,8 @@ class DataDirectoryTest {
     @Test
     void theRealSeedDayReplaysTheSameEventsAsTheSeedReaderAndSkipsTheProbabilityCsv() {
         DataDirectory data = new DataDirectory(SharedData.file("kalshi-2023-04"));
-        assertThat(data.files()).extracting(DataFile::kind)
-                .containsExactlyInAnyOrder(DataFile.Kind.SEED_CSV, DataFile.Kind.MARKETS);
+        assertThat(data.files()).extracting(f -> f.format().name())
+                .containsExactlyInAnyOrder("seed-csv", "markets");
         assertThat(data.notes()).anyMatch(n -> n.contains("apr-10-probability.csv"));
         DataSet set = data.open(day("2023-04-10"));
         assertThat(set.instruments().markets()).extracting(Market::ticker).containsExactly("INXD-23APR10-B4075");
@@ -106,5 +107,16 @@ class DataDirectoryTest {
         TestFiles.write(dir, "seed.csv", "Time,Competitor,Operation,OrderId,Instrument,Side,Volume,Price,Lifespan,Fee");
         assertThatThrownBy(() -> new DataDirectory(dir).open(day("2023-04-10")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("exactly one market");
+    }
+
+    @Test
+    void filesWithAByteOrderMarkAreRecognisedAndRead() throws IOException {
+        Files.writeString(dir.resolve("spx.csv"), "\ufeffts,price\r\n2023-04-10T14:00:00Z,4100\r\n");
+        Files.writeString(dir.resolve("markets.json"), "\ufeff{\"markets\":[{\"ticker\":\"INXD-23APR10-B4075\","
+                + "\"event_ticker\":\"INXD-23APR10\",\"close_time\":\"2023-04-10T20:00:00Z\"}]}\n");
+        DataDirectory data = new DataDirectory(dir);
+        assertThat(data.files()).extracting(f -> f.format().name())
+                .containsExactlyInAnyOrder("index", "markets");
+        assertThat(drain(data.open(day("2023-04-10")))).singleElement().isInstanceOf(IndexTick.class);
     }
 }

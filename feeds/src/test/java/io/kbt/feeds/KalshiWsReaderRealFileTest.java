@@ -2,6 +2,7 @@ package io.kbt.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kbt.engine.book.KalshiBook;
 import io.kbt.engine.event.BookDelta;
 import io.kbt.engine.event.BookSnapshot;
 import io.kbt.engine.event.MarketEvent;
@@ -73,20 +74,20 @@ class KalshiWsReaderRealFileTest {
     @Test
     void rebuiltBooksEndAtTheReadmeBestPricesWithNoLevelBelowZero() {
         Read read = read();
-        Map<Integer, MapBook> books = new HashMap<>();
+        Map<Integer, KalshiBook> books = new HashMap<>();
         for (MarketEvent event : read.events()) {
             switch (event) {
-                case BookSnapshot s -> books.computeIfAbsent(s.market(), m -> new MapBook()).apply(s);
-                case BookDelta d -> books.get(d.market()).apply(d);
+                case BookSnapshot s -> books.computeIfAbsent(s.market(), m -> new KalshiBook(100)).applySnapshot(s);
+                case BookDelta d -> books.get(d.market()).applyDelta(d.side(), d.price(), d.delta());
                 default -> { }
             }
         }
         Map<String, String> best = new HashMap<>();
         List<String> tickers = read.registry().tickers();
         books.forEach((id, book) -> {
-            assertThat(book.negativeLevels).as(tickers.get(id)).isZero();
+            assertThat(book.clampedLevels()).as(tickers.get(id)).isZero();
             String ticker = tickers.get(id);
-            best.put(ticker.substring(ticker.lastIndexOf('-') + 1), book.bestYesBid() + "/" + book.bestYesAsk(100));
+            best.put(ticker.substring(ticker.lastIndexOf('-') + 1), book.bestYesBid() + "/" + book.bestYesAsk());
         });
         assertThat(best).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "MIA", "16/17", "GSW", "47/48", "CLE", "25/26", "T60499.99", "22/23", "T60999.99", "19/20"));

@@ -2,6 +2,7 @@ package io.kbt.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kbt.engine.book.KalshiBook;
 import io.kbt.engine.event.BookDelta;
 import io.kbt.engine.event.BookSnapshot;
 import io.kbt.engine.event.IndexTick;
@@ -74,14 +75,14 @@ class SeedCsvReaderRealFileTest {
     void rebuiltBookReproducesThePublishersMidAtEveryIndexTick() throws IOException {
         Read read = read();
         List<String> expected = Files.readAllLines(SharedData.file("kalshi-2023-04/apr-10-probability.csv"));
-        MapBook book = new MapBook();
+        KalshiBook book = new KalshiBook(100);
         int tick = -1;
         int compared = 0;
         int row = 1;
         for (MarketEvent event : read.events()) {
             switch (event) {
-                case BookSnapshot s -> book.apply(s);
-                case BookDelta d -> book.apply(d);
+                case BookSnapshot s -> book.applySnapshot(s);
+                case BookDelta d -> book.applyDelta(d.side(), d.price(), d.delta());
                 case Trade t -> { }
                 case IndexTick t -> {
                     tick++;
@@ -89,7 +90,7 @@ class SeedCsvReaderRealFileTest {
                         String[] columns = expected.get(row++).split(",");
                         assertThat(Integer.parseInt(columns[0])).isEqualTo(tick);
                         double bid = book.bestYesBid();
-                        double ask = book.noBids.isEmpty() ? 0 : 100 - book.noBids.lastKey();
+                        double ask = book.bestYesAsk();
                         assertThat((bid + ask) / 2).as("mid at tick %d", tick)
                                 .isEqualTo(Double.parseDouble(columns[3]));
                         compared++;
@@ -99,7 +100,7 @@ class SeedCsvReaderRealFileTest {
             }
         }
         assertThat(compared).isEqualTo(27_511);
-        assertThat(book.negativeLevels).isZero();
+        assertThat(book.clampedLevels()).isZero();
     }
 
     @Test

@@ -157,7 +157,8 @@ public final class BacktestReport implements RunListener, AutoCloseable {
             daily.chart(outDir.resolve("daily-pnl.png"), "P&L per day · " + info.strategy() + " · " + dates);
         }
         PnlChart.write(outDir.resolve("pnl.png"), portfolio, "P&L · " + info.strategy() + " · " + dates
-                + " · final " + dollars(result.pnlMicros()) + " · max drawdown " + dollars(result.maxDrawdownMicros()));
+                + " · final " + Figures.dollars(result.pnlMicros()) + " · max drawdown "
+                + Figures.dollars(result.maxDrawdownMicros()));
         List<MarketSeries> all = new ArrayList<>();
         for (MarketSeries s : markets) {
             if (s != null) {
@@ -216,11 +217,6 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         }
         BigDecimal value = BigDecimal.valueOf(cents).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return value.scale() < 0 ? value.setScale(0) : value;
-    }
-
-    static String dollars(long micros) {
-        BigDecimal abs = Decimals.dollars(Math.abs(micros)).setScale(2, RoundingMode.HALF_EVEN);
-        return (micros < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,.2f", abs);
     }
 
     /** Keeps letters, digits, '-', '.', '_' and '='; anything else becomes '_' so the name is a safe file name. */

@@ -25,11 +25,22 @@ final class IndexHtml {
                 .append("th{background:#f3f3f3}img{max-width:100%;border:1px solid #ddd;margin:.5em 0}")
                 .append("\n</style>\n</head>\n<body>\n<h1>").append(escape(title)).append("</h1>\n");
 
+        if (summary.get("warnings") instanceof List<?> warnings && !warnings.isEmpty()) {
+            html.append("<h2>Warnings</h2>\n<ul>\n");
+            for (Object warning : warnings) {
+                html.append("<li>").append(escape(String.valueOf(warning))).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+
         html.append("<h2>Summary</h2>\n<table>\n");
         for (var entry : summary.entrySet()) {
             if (entry.getValue() instanceof Map<?, ?> map) {
                 for (var inner : map.entrySet()) {
-                    row(html, entry.getKey() + "." + inner.getKey(), inner.getValue());
+                    Object value = inner.getValue() instanceof List<?> list
+                            ? String.join(", ", list.stream().map(String::valueOf).toList())
+                            : inner.getValue();
+                    row(html, entry.getKey() + "." + inner.getKey(), value);
                 }
             } else if (!(entry.getValue() instanceof List<?>)) {
                 row(html, entry.getKey(), entry.getValue());

@@ -61,7 +61,10 @@ public final class SummaryJson {
         a.put("clamped_levels", anomalies.clampedLevels());
         a.put("crossed_books", anomalies.crossedBooks());
         a.put("skipped_events", anomalies.skippedEvents());
+        a.put("crossed_fills_skipped", anomalies.crossedFillsSkipped());
+        a.put("markets_without_trades", anomalies.marketsWithoutTrades());
         s.put("book_anomalies", a);
+        s.put("warnings", anomalies.warnings());
         return s;
     }
 

@@ -191,6 +191,34 @@ class BacktestReportTest {
                 "INXD-23APR10-B4125");
     }
 
+    @Test
+    void aMarketWithoutTradesAndSkippedCrossingsAreWarnedAboutInSummaryJsonAndIndexHtml() throws IOException {
+        RunResult plain = result(3);
+        RunResult warned = new RunResult(plain.markets(), plain.events(), plain.fills(), plain.contracts(),
+                plain.volumeMicros(), plain.feesMicros(), plain.pnlMicros(), plain.maxDrawdownMicros(),
+                plain.maxAbsPosition(), plain.peakCapitalMicros(), plain.ordersSent(), plain.cancelsSent(),
+                new BookAnomalies(0, 2, 0, 1, List.of(TENTH.ticker())), plain.replayNanos());
+        try (BacktestReport report = new BacktestReport(dir, INSTRUMENTS, 0)) {
+            report.finish(warned, info());
+        }
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.get("book_anomalies").get("markets_without_trades").get(0).asText())
+                .isEqualTo(TENTH.ticker());
+        assertThat(summary.get("book_anomalies").get("crossed_fills_skipped").asLong()).isEqualTo(1);
+        assertThat(summary.get("warnings")).hasSize(2);
+        assertThat(summary.get("warnings").get(0).asText()).contains("no trades at all (" + TENTH.ticker() + ")");
+        assertThat(summary.get("warnings").get(1).asText())
+                .contains("crossed 2 times", "1 crossing fill of our resting orders skipped");
+        String html = Files.readString(dir.resolve("index.html"));
+        assertThat(html).contains("<h2>Warnings</h2>", "no trades at all (" + TENTH.ticker() + ")");
+
+        try (BacktestReport report = new BacktestReport(dir, INSTRUMENTS, 0)) {
+            report.finish(plain, info());
+        }
+        assertThat(new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("warnings")).hasSize(1);
+        assertThat(Files.readString(dir.resolve("index.html"))).doesNotContain("no trades at all");
+    }
+
     private static RunInfo info() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("spread", "2");

@@ -34,7 +34,7 @@ final class SweepFixture {
         new Generator(GeneratorConfig.of(MONDAY, days, 3, 5)).writeTo(data, false);
         selection = new Selection(List.of(), List.of(), MONDAY, MONDAY.plusDays(days + 2));
         sets = List.of(Map.of("halfSpread", "1"), Map.of("halfSpread", "2"), Map.of("halfSpread", "3", "skew", "0.2"));
-        StrategySpec base = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
+        StrategySpec base = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed"));
         specs = sets.stream().map(base::with).toList();
         local = ShardedSweep.run(new DataDirectory(data)::open, selection, sets, specs, ReplayConfig.defaults(), 2,
                 false, ShardedSweep.Sharding.AUTO, plan -> { }, (done, total) -> { });

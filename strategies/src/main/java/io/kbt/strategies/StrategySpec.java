@@ -2,10 +2,8 @@ package io.kbt.strategies;
 
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.strategy.Strategy;
-import io.kbt.strategies.model.ReturnModel;
-import io.kbt.strategies.quote.FairValueStrategy;
-import io.kbt.strategies.quote.QuotingParams;
-import java.util.Collections;
+import io.kbt.engine.strategy.StrategyParams;
+import io.kbt.engine.strategy.StrategyProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,38 +12,37 @@ import java.util.Map;
  * immutable and makes a fresh {@link Strategy} per replay, so parallel sweep threads share nothing mutable.
  */
 public final class StrategySpec {
-    private final StrategyDefinition definition;
+    private final StrategyCatalog catalog;
+    private final StrategyProvider provider;
     private final Map<String, String> settings;
-    private final Map<String, String> params;
-    private final ReturnModel model;
-    private final QuotingParams quoting;
+    private final StrategyParams params;
 
-    StrategySpec(StrategyDefinition definition, Map<String, String> settings, Map<String, String> params) {
-        this.definition = definition;
+    StrategySpec(StrategyCatalog catalog, StrategyProvider provider, Map<String, String> settings,
+            StrategyParams params) {
+        this.catalog = catalog;
+        this.provider = provider;
         this.settings = settings;
-        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        this.model = definition.model().apply(params);
-        this.quoting = QuotingBinding.bind(params);
+        this.params = params;
     }
 
     /** The strategy's name, e.g. {@code cauchy}. */
     public String name() {
-        return definition.name();
+        return provider.name();
     }
 
-    /** Every parameter's resolved value in canonical spelling, in a fixed order (preset, model, quoting). */
+    /** The provider that builds the strategy. */
+    public StrategyProvider provider() {
+        return provider;
+    }
+
+    /** Every parameter's resolved value in canonical spelling, in a fixed order (preset, then the provider's). */
     public Map<String, String> params() {
+        return params.asMap();
+    }
+
+    /** The resolved parameters with typed getters. */
+    public StrategyParams typedParams() {
         return params;
-    }
-
-    /** The return model the fair value comes from. */
-    public ReturnModel model() {
-        return model;
-    }
-
-    /** The quoting rules. */
-    public QuotingParams quoting() {
-        return quoting;
     }
 
     /**
@@ -57,12 +54,24 @@ public final class StrategySpec {
     public StrategySpec with(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(settings);
         merged.putAll(overrides);
-        return StrategyCatalog.spec(name(), merged);
+        return catalog.spec(name(), merged);
     }
 
-    /** A new strategy instance for one replay over {@code instruments}. */
+    /**
+     * A new strategy instance for one replay over {@code instruments}.
+     *
+     * @throws BadParameterException when the provider rejects this parameter set
+     */
     public Strategy newStrategy(Instruments instruments) {
-        return new FairValueStrategy(instruments, model, quoting);
+        try {
+            return provider.create(params, instruments);
+        } catch (IllegalArgumentException e) {
+            if (e instanceof BadParameterException bad) {
+                throw bad;
+            }
+            throw new BadParameterException("strategy", "strategy " + name() + " rejects " + params + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

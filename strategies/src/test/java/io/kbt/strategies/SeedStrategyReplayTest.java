@@ -72,7 +72,7 @@ class SeedStrategyReplayTest {
                 samples.add(sample);
             }
         };
-        StrategySpec seed = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
+        StrategySpec seed = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed"));
 
         RunResult result = Replay.run(instruments, new ListEventSource(events), seed.newStrategy(instruments),
                 ReplayConfig.defaults(), listener);

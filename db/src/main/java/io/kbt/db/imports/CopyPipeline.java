@@ -7,15 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,16 +25,16 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Binary COPY of an import's rows, overlapped with reading: rows collect in per-table chunks of a few MB, and a
- * single worker thread, which owns the import's connection, creates the monthly partitions a chunk needs and
- * COPYs it while the reader parses the next one. Every other use of the connection during the read (market
- * look-ups) goes through the same worker, so the connection is never used by two threads at once; everything
- * stays in the caller's one transaction. At most {@value #IN_FLIGHT} chunks wait, so memory stays bounded.
+ * single worker thread, which owns the import's connection, has the monthly partitions a chunk needs created
+ * (by {@link Partitions}, outside the import's transaction) and COPYs it while the reader parses the next one.
+ * Every other use of the connection during the read (market look-ups) goes through the same worker, so the
+ * connection is never used by two threads at once; every row stays in the caller's one transaction. At most
+ * {@value #IN_FLIGHT} chunks wait, so memory stays bounded.
  */
 final class CopyPipeline implements AutoCloseable {
     static final int CHUNK_BYTES = 4 << 20;
     private static final int IN_FLIGHT = 3;
 
-    private final Connection connection;
     private final CopyManager copy;
     private final int chunkBytes;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -49,7 +46,7 @@ final class CopyPipeline implements AutoCloseable {
     private final List<Future<?>> pending = new ArrayList<>();
     private final Map<EventTable, Chunk> chunks = new EnumMap<>(EventTable.class);
     private final long[] rows = new long[EventTable.values().length];
-    private final Set<String> partitions = new HashSet<>();
+    private final Partitions partitions;
     private volatile boolean aborted;
 
     private static final class Chunk {
@@ -63,8 +60,8 @@ final class CopyPipeline implements AutoCloseable {
         }
     }
 
-    CopyPipeline(Connection connection, int chunkBytes) throws SQLException {
-        this.connection = connection;
+    CopyPipeline(Connection connection, Partitions partitions, int chunkBytes) throws SQLException {
+        this.partitions = partitions;
         this.chunkBytes = chunkBytes;
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
     }
@@ -122,14 +119,7 @@ final class CopyPipeline implements AutoCloseable {
         pending.add(worker.submit(() -> {
             try {
                 if (!aborted) {
-                    for (LocalDate month : months) {
-                        String ddl = EventImporter.partitionDdl(table, month);
-                        if (partitions.add(ddl)) {
-                            try (Statement s = connection.createStatement()) {
-                                s.execute(ddl);
-                            }
-                        }
-                    }
+                    partitions.ensure(table, months);
                     copy.copyIn(table.copyIn(), new ByteArrayInputStream(data));
                 }
                 return null;

@@ -16,6 +16,8 @@ import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.event.Trade;
 import io.kbt.feeds.BadInputException;
 import io.kbt.feeds.FeedReader;
+import io.kbt.feeds.KalshiWsReader;
+import io.kbt.feeds.WsStreamState;
 import io.kbt.feeds.TickerRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,10 +26,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -37,12 +39,20 @@ import org.jooq.impl.DSL;
 /**
  * Loads one recorded file into the event tables in one transaction: reads it through its {@link FeedReader},
  * checks what the reader cannot see alone (time going backwards per market, a delta before its market's
- * snapshot), resolves tickers to stored markets (creating unknown ones from the ticker, with a warning),  * the rows as binary COPY data, creates the monthly partitions they need, and COPYs them in. Anything bad rolls
- * the whole file back. A file already imported with the same meaning (same sha256, kind and options) adds
- * nothing.
+ * snapshot), resolves tickers to stored markets (creating unknown ones from the ticker, with a warning), writes
+ * the rows as binary COPY data and COPYs them in; the monthly partitions they need are created beforehand, outside
+ * the transaction ({@link Partitions}). Before committing, {@link ImportIdentity} drops what the store already
+ * holds (by {@code trade_id}, or the same events of a market or symbol over the same time) and refuses what would
+ * contradict it. Anything bad rolls the whole file back. A file already imported with the same meaning (same
+ * sha256, kind and options) adds nothing, without being read.
  */
 public final class EventImporter {
     private static final int PROGRESS_EVERY = 8192;
+    /**
+     * The advisory lock an import holds (transaction-scoped) from settling what is new, or from creating a market
+     * from its ticker, to its commit: imports settle one after the other.
+     */
+    public static final long IDENTITY_LOCK = ImportIdentity.LOCK;
 
     /** Opens a reader for one file, given the registry that assigns its ids. */
     @FunctionalInterface
@@ -52,13 +62,15 @@ public final class EventImporter {
 
     /**
      * One file to import. {@code options} names whatever changes the file's meaning (e.g. the market of a seed CSV)
-     * and is part of its identity; {@code snapshotFirst} requires each market's first book event to be a snapshot.
+     * and is part of its identity; {@code snapshotFirst} requires each market's first book event to be a snapshot
+     * (or its book to be carried over from the recording's previous file).
      */
     public record Request(String kind, Path file, String options, boolean snapshotFirst, ReaderFactory reader) {}
 
     private final Database db;
     private final ImportProgress progress;
     private final int chunkBytes;
+    private final Partitions partitions;
 
     public EventImporter(Database db, ImportProgress progress) {
         this(db, progress, CopyPipeline.CHUNK_BYTES);
@@ -69,24 +81,35 @@ public final class EventImporter {
         this.db = db;
         this.progress = progress;
         this.chunkBytes = chunkBytes;
+        this.partitions = new Partitions(db);
     }
 
     public ImportReport importFile(Request request) {
+        return importFile(request, false);
+    }
+
+    /**
+     * Imports one file; with {@code replace}, events of a market or symbol that differ from what earlier imports
+     * stored over the same time replace those imports' events of it (atomically), instead of being refused.
+     */
+    public ImportReport importFile(Request request, boolean replace) {
         long started = System.nanoTime();
         String name = request.file().toString();
         String sha256 = Sha256.of(request.file(), name);
         try (Connection connection = db.connection()) {
             connection.setAutoCommit(false);
             try {
-                ImportReport report = load(connection, request, sha256, started);
+                ImportReport report = load(connection, request, sha256, replace, started);
                 connection.commit();
                 return report;
             } catch (RuntimeException | SQLException | IOException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(name + ": import failed in the database: " + e.getMessage(), e);
+            throw db.failure(name + ": import failed in the database", e);
+        } catch (RuntimeException e) {
+            throw Database.connectionLost(e) ? db.failure(name + ": import failed in the database", e) : e;
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": " + e.getMessage(), e);
         } finally {
@@ -94,7 +117,16 @@ public final class EventImporter {
         }
     }
 
-    private ImportReport load(Connection connection, Request request, String sha256, long started)
+    /** Rolls back; a connection already lost has nothing left to roll back, and the first failure is the news. */
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private ImportReport load(Connection connection, Request request, String sha256, boolean replace, long started)
             throws SQLException, IOException {
         String name = request.file().toString();
         DSLContext dsl = DSL.using(connection, SQLDialect.POSTGRES);
@@ -117,23 +149,37 @@ public final class EventImporter {
 
         MarketStore markets = new MarketStore(dsl);
         TickerRegistry registry = new TickerRegistry(markets.tickSizes());
-        try (CopyPipeline pipeline = new CopyPipeline(connection, chunkBytes)) {
+        try (CopyPipeline pipeline = new CopyPipeline(connection, partitions, chunkBytes)) {
             Reading reading = new Reading(batch.getId(), markets, registry, request.snapshotFirst(), pipeline);
             progress.start(name, Files.size(request.file()));
             Map<String, Long> readerCounts;
             List<String> warnings = new ArrayList<>();
             try (FeedReader reader = request.reader().open(registry)) {
+                if (reader instanceof KalshiWsReader ws) {
+                    ws.continuing(pipeline.call(() -> dsl.select(IMPORT_BATCH.WS_END).from(IMPORT_BATCH)
+                            .where(IMPORT_BATCH.WS_END.isNotNull()).fetch(r -> WsStreamState.fromJson(r.value1()))));
+                }
                 reading.readAll(reader);
                 readerCounts = reader.stats().counts();
                 warnings.addAll(reader.stats().warnings());
+                if (reader instanceof KalshiWsReader ws) {
+                    batch.setWsEnd(ws.endState().toJson());
+                }
             }
             warnings.addAll(reading.warnings);
             progress.loading();
             pipeline.finish();
-            batch.setSnapshots(pipeline.rows(EventTable.BOOK_SNAPSHOT));
-            batch.setDeltas(pipeline.rows(EventTable.BOOK_DELTA));
-            batch.setTrades(pipeline.rows(EventTable.TRADE));
-            batch.setIndexTicks(pipeline.rows(EventTable.INDEX_TICK));
+            ImportIdentity.Outcome identity = new ImportIdentity(connection, batch.getId(), name, replace)
+                    .settle(reading.streams(), reading.tradeKeys);
+            long[] duplicates = identity.duplicates();
+            long[] added = new long[duplicates.length];
+            for (EventTable table : EventTable.values()) {
+                added[table.ordinal()] = pipeline.rows(table) - duplicates[table.ordinal()];
+            }
+            batch.setSnapshots(added[EventTable.BOOK_SNAPSHOT.ordinal()]);
+            batch.setDeltas(added[EventTable.BOOK_DELTA.ordinal()]);
+            batch.setTrades(added[EventTable.TRADE.ordinal()]);
+            batch.setIndexTicks(added[EventTable.INDEX_TICK.ordinal()]);
             batch.setMarketsCreated(reading.marketsCreated);
             if (reading.events > 0) {
                 batch.setFirstTs(MarketStore.time(reading.firstTs));
@@ -143,15 +189,9 @@ public final class EventImporter {
             batch.store();
             return new ImportReport(request.kind(), name, batch.getId(), null, batch.getSnapshots(),
                     batch.getDeltas(), batch.getTrades(), batch.getIndexTicks(), reading.marketsCreated,
-                    reading.firstTs, reading.lastTs, batch.getSeconds(), readerCounts, warnings);
+                    reading.firstTs, reading.lastTs, batch.getSeconds(), readerCounts, warnings,
+                    Arrays.stream(duplicates).sum(), identity.replaced());
         }
-    }
-
-    /** The DDL of {@code table}'s partition for the UTC month starting {@code month}, if it does not exist. */
-    static String partitionDdl(EventTable table, LocalDate month) {
-        return String.format("create table if not exists %s_p%04d_%02d partition of %s"
-                        + " for values from ('%s 00:00:00+00') to ('%s 00:00:00+00')",
-                table.table(), month.getYear(), month.getMonthValue(), table.table(), month, month.plusMonths(1));
     }
 
     private static double seconds(long startedNanos) {
@@ -166,6 +206,9 @@ public final class EventImporter {
         private final boolean snapshotFirst;
         private final CopyPipeline pipeline;
         private final List<String> warnings = new ArrayList<>();
+        private final StreamSpans marketSpans = new StreamSpans();
+        private final StreamSpans symbolSpans = new StreamSpans();
+        private final ImportIdentity.TradeKeys tradeKeys = new ImportIdentity.TradeKeys();
         private int[] storedMarket = new int[0];
         private long[] lastMarketTs = new long[0];
         private boolean[] snapshotSeen = new boolean[0];
@@ -220,6 +263,7 @@ public final class EventImporter {
                 case BookSnapshot s -> {
                     int market = market(reader, s.market(), s.ts());
                     snapshotSeen[s.market()] = true;
+                    marketSpans.add(s.market(), s.ts(), reader.line());
                     BinaryCopyWriter w = pipeline.row(EventTable.BOOK_SNAPSHOT, s.ts());
                     w.row(9).timestamp(s.ts()).int8(s.seq()).int4(batchId).int4(market).int2(sub);
                     levels(w, s.yesBids());
@@ -227,22 +271,31 @@ public final class EventImporter {
                 }
                 case BookDelta d -> {
                     int market = market(reader, d.market(), d.ts());
-                    if (snapshotFirst && !snapshotSeen[d.market()]) {
+                    if (snapshotFirst && !snapshotSeen[d.market()] && !reader.bookContinued(d.market())) {
                         throw new BadInputException(reader.sourceName(), reader.line(), "delta for "
                                 + ticker(d.market()) + " before any snapshot of its book in this file");
                     }
+                    marketSpans.add(d.market(), d.ts(), reader.line());
                     pipeline.row(EventTable.BOOK_DELTA, d.ts()).row(8).timestamp(d.ts()).int8(d.seq())
                             .int8(d.delta()).int4(batchId).int4(market).int4(d.price()).int2(side(d.side()))
                             .int2(sub);
                 }
                 case Trade t -> {
                     int market = market(reader, t.market(), t.ts());
+                    String tradeId = reader.tradeId();
+                    if (tradeId == null) {
+                        marketSpans.add(t.market(), t.ts(), reader.line());
+                    } else {
+                        tradeKeys.add(tradeId, t.ts(), t.seq(), t.count(), market, t.yesPrice(),
+                                side(t.takerSide()), reader.line());
+                    }
                     pipeline.row(EventTable.TRADE, t.ts()).row(8).timestamp(t.ts()).int8(t.seq())
                             .int8(t.count()).int4(batchId).int4(market).int4(t.yesPrice())
                             .int2(side(t.takerSide())).int2(sub);
                 }
                 case IndexTick i -> {
                     String symbol = symbol(reader, i.symbol(), i.ts());
+                    symbolSpans.add(i.symbol(), i.ts(), reader.line());
                     pipeline.row(EventTable.INDEX_TICK, i.ts()).row(6).timestamp(i.ts()).int8(i.seq())
                             .float8(i.level()).int4(batchId).int2(sub).text(symbol);
                 }
@@ -277,7 +330,13 @@ public final class EventImporter {
                 String ticker = ticker(id);
                 Integer stored = pipeline.call(() -> markets.id(ticker));
                 if (stored == null) {
-                    stored = pipeline.call(() -> markets.createFromTicker(ticker));
+                    stored = pipeline.call(() -> {
+                        // holding the identity lock from here to commit keeps two imports that both create
+                        // markets from waiting on each other's new rows
+                        markets.dsl().execute("select pg_advisory_xact_lock(" + ImportIdentity.LOCK + ")");
+                        Integer created = markets.id(ticker);
+                        return created != null ? created : markets.createFromTicker(ticker);
+                    });
                     marketsCreated++;
                     warnings.add("market " + ticker + " was not in the store: created from its ticker"
                             + " (kbt import markets completes it)");
@@ -313,6 +372,28 @@ public final class EventImporter {
 
         private String ticker(int id) {
             return registry.ticker(id);
+        }
+
+        /** The streams of the file in a fixed order: markets by stored id, then symbols by name. */
+        List<ImportIdentity.Stream> streams() {
+            List<ImportIdentity.Stream> streams = new ArrayList<>();
+            for (int id = 0; id < marketSpans.size(); id++) {
+                if (marketSpans.events(id) > 0) {
+                    streams.add(new ImportIdentity.Stream(storedMarket[id], null, ticker(id), marketSpans.first(id),
+                            marketSpans.last(id), marketSpans.events(id), marketSpans.firstLine(id)));
+                }
+            }
+            streams.sort(Comparator.comparing(ImportIdentity.Stream::marketId));
+            List<ImportIdentity.Stream> indexes = new ArrayList<>();
+            for (int id = 0; id < symbolSpans.size(); id++) {
+                if (symbolSpans.events(id) > 0) {
+                    indexes.add(new ImportIdentity.Stream(null, symbols[id], symbols[id], symbolSpans.first(id),
+                            symbolSpans.last(id), symbolSpans.events(id), symbolSpans.firstLine(id)));
+                }
+            }
+            indexes.sort(Comparator.comparing(ImportIdentity.Stream::symbol));
+            streams.addAll(indexes);
+            return streams;
         }
     }
 

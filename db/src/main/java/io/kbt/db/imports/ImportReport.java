@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one file's import did: rows added by kind, their time span, markets created from tickers, the reader's
- * own counts and warnings; or that the file was imported before and nothing was added.
+ * What one file's import did: rows added by kind, their time span, markets created from tickers, events skipped
+ * because the store already held them, earlier imports replaced, the reader's own counts and warnings; or that the
+ * file was imported before and nothing was added.
  */
 public record ImportReport(
         String kind,
@@ -24,14 +25,18 @@ public record ImportReport(
         long lastTs,
         double seconds,
         Map<String, Long> readerCounts,
-        List<String> warnings) {
+        List<String> warnings,
+        long duplicates,
+        List<String> replaced) {
     public ImportReport {
         readerCounts = Map.copyOf(readerCounts);
         warnings = List.copyOf(warnings);
+        replaced = List.copyOf(replaced);
     }
 
     static ImportReport alreadyImported(String kind, String file, int batchId, OffsetDateTime at, double seconds) {
-        return new ImportReport(kind, file, batchId, at, 0, 0, 0, 0, 0, 0, 0, seconds, Map.of(), List.of());
+        return new ImportReport(kind, file, batchId, at, 0, 0, 0, 0, 0, 0, 0, seconds, Map.of(), List.of(), 0,
+                List.of());
     }
 
     public boolean skipped() {
@@ -55,12 +60,16 @@ public record ImportReport(
             line.append(", ").append(Instant.EPOCH.plus(firstTs, ChronoUnit.MICROS))
                     .append(" .. ").append(Instant.EPOCH.plus(lastTs, ChronoUnit.MICROS));
         }
+        if (duplicates > 0) {
+            line.append(String.format(", %,d already stored (skipped)", duplicates));
+        }
         if (marketsCreated > 0) {
             line.append(String.format(", %d market%s created from tickers", marketsCreated,
                     marketsCreated == 1 ? "" : "s"));
         }
         line.append(String.format(" in %.1f s (%,.0f rows/s, batch %d)", seconds,
                 seconds > 0 ? rows() / seconds : 0.0, batchId));
+        replaced.forEach(r -> line.append("; ").append(r));
         return line.toString();
     }
 

@@ -35,6 +35,10 @@ public final class MarketStore {
         this.dsl = dsl;
     }
 
+    public DSLContext dsl() {
+        return dsl;
+    }
+
     /** Tick sizes of every stored market, for the readers' {@code TickerRegistry}. */
     public Map<String, TickSize> tickSizes() {
         Map<String, TickSize> sizes = new HashMap<>();
@@ -46,6 +50,24 @@ public final class MarketStore {
     /** The stored id of {@code ticker}, or null. */
     public Integer id(String ticker) {
         return dsl.select(MARKET.ID).from(MARKET).where(MARKET.TICKER.eq(ticker)).fetchOne(MARKET.ID);
+    }
+
+    /** The stored tick size of {@code ticker}, or null when the market is not stored. */
+    public TickSize tickSize(String ticker) {
+        Integer micros = dsl.select(MARKET.TICK_SIZE_MICROS).from(MARKET).where(MARKET.TICKER.eq(ticker))
+                .fetchOne(MARKET.TICK_SIZE_MICROS);
+        return micros == null ? null : new TickSize(micros);
+    }
+
+    /** How many book snapshots, deltas and trades of {@code ticker} are stored. */
+    public long storedEvents(String ticker) {
+        Integer id = id(ticker);
+        if (id == null) {
+            return 0;
+        }
+        return dsl.resultQuery("select (select count(*) from book_snapshot where market_id = {0})"
+                + " + (select count(*) from book_delta where market_id = {0})"
+                + " + (select count(*) from trade where market_id = {0})", id).fetchOne(0, Long.class);
     }
 
     /** Creates {@code ticker}'s market from what the ticker tells (event, series, underlying); returns its id. */

@@ -120,9 +120,9 @@ public final class TestDatabase implements AutoCloseable {
             Map<String, String> env = System.getenv();
             String configured = env.get("KBT_TEST_DB_URL");
             if (configured != null && !configured.isBlank()) {
-                return DbUrl.parse(configured, env, null);
+                return DbUrl.parse(configured, env);
             }
-            DbUrl local = DbUrl.parse("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", Map.of(), null);
+            DbUrl local = DbUrl.parse("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", Map.of());
             try (Connection ignored = Database.connect(local)) {
                 return local;
             } catch (SQLException e) {
@@ -131,7 +131,7 @@ public final class TestDatabase implements AutoCloseable {
             if (dockerAvailable()) {
                 PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
                 container.start();
-                return DbUrl.parse(container.getJdbcUrl(), Map.of(), null)
+                return DbUrl.parse(container.getJdbcUrl(), Map.of())
                         .withCredentials(container.getUsername(), container.getPassword());
             }
             throw new IllegalStateException("no PostgreSQL for the tests: set KBT_TEST_DB_URL="

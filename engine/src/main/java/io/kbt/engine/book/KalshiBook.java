@@ -10,9 +10,10 @@ import java.util.Arrays;
  * One market's historical book: dense quantity arrays (hundredths of a contract) indexed by price in ticks for
  * yes bids and no bids, with the best price of each side tracked. A level never goes below zero: a delta that
  * would take it there is clamped and counted. A crossed book (best yes bid ≥ best yes ask) is counted each time
- * the book enters that state and exposed through {@link #crossed()} so callers can report it.
+ * the book enters that state and exposed through {@link #crossed()} so callers can report it. Strategies see it only
+ * through {@link #view()}, which cannot change it.
  */
-public final class KalshiBook implements BookView {
+public final class KalshiBook {
     private final int maxTicks;
     private final long[] yesBids;
     private final long[] noBids;
@@ -22,11 +23,17 @@ public final class KalshiBook implements BookView {
     private boolean crossed;
     private long clampedLevels;
     private long crossedBooks;
+    private final BookView view = new View();
 
     public KalshiBook(int maxTicks) {
         this.maxTicks = maxTicks;
         this.yesBids = new long[maxTicks];
         this.noBids = new long[maxTicks];
+    }
+
+    /** This book as strategies see it: read-only, always current, one instance per book. */
+    public BookView view() {
+        return view;
     }
 
     /** Replaces the whole book. */
@@ -111,12 +118,10 @@ public final class KalshiBook implements BookView {
         crossed = now;
     }
 
-    @Override
     public int bestYesBid() {
         return bestYesBid;
     }
 
-    @Override
     public int bestYesAsk() {
         return bestNoBid == 0 ? 0 : maxTicks - bestNoBid;
     }
@@ -126,12 +131,10 @@ public final class KalshiBook implements BookView {
         return bestNoBid;
     }
 
-    @Override
     public long yesBidSize(int price) {
         return price > 0 && price < maxTicks ? yesBids[price] : 0;
     }
 
-    @Override
     public long yesAskSize(int price) {
         return noBidSize(maxTicks - price);
     }
@@ -146,12 +149,10 @@ public final class KalshiBook implements BookView {
         return side == BookSide.YES ? yesBidSize(price) : noBidSize(price);
     }
 
-    @Override
     public int maxTicks() {
         return maxTicks;
     }
 
-    @Override
     public boolean live() {
         return live;
     }
@@ -169,5 +170,38 @@ public final class KalshiBook implements BookView {
     /** Times the book became crossed. */
     public long crossedBooks() {
         return crossedBooks;
+    }
+
+    /** Read-only, and not a {@code KalshiBook}, so no cast reaches the mutators. */
+    private final class View implements BookView {
+        @Override
+        public int bestYesBid() {
+            return bestYesBid;
+        }
+
+        @Override
+        public int bestYesAsk() {
+            return KalshiBook.this.bestYesAsk();
+        }
+
+        @Override
+        public long yesBidSize(int price) {
+            return KalshiBook.this.yesBidSize(price);
+        }
+
+        @Override
+        public long yesAskSize(int price) {
+            return KalshiBook.this.yesAskSize(price);
+        }
+
+        @Override
+        public int maxTicks() {
+            return maxTicks;
+        }
+
+        @Override
+        public boolean live() {
+            return live;
+        }
     }
 }

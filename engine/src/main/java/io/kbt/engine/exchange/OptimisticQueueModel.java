@@ -18,7 +18,7 @@ public final class OptimisticQueueModel implements QueueModel {
     }
 
     @Override
-    public void onDepthChange(RestingOrder order, long before, long after) {
+    public void onDepthChange(RestingOrder order, long before, long after, long traded) {
         order.ahead = 0;
     }
 }

@@ -32,12 +32,12 @@ public final class ProbQueueModel implements QueueModel {
     }
 
     @Override
-    public void onDepthChange(RestingOrder order, long before, long after) {
-        long cancelled = before - after - order.tradedAhead;
-        order.tradedAhead = 0;
+    public void onDepthChange(RestingOrder order, long before, long after, long traded) {
+        long cancelled = before - after - traded;
         long ahead = order.ahead;
         if (cancelled > 0 && ahead > 0) {
-            long behind = Math.max(0, before - ahead);
+            // What the trades took is gone from the level: first what stood ahead of us, then what stood behind.
+            long behind = Math.max(0, before - traded - ahead);
             double fAhead = StrictMath.pow(ahead, n);
             double fBehind = StrictMath.pow(behind, n);
             double fromAhead = fAhead / (fAhead + fBehind) * cancelled;

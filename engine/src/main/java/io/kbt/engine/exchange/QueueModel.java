@@ -19,10 +19,14 @@ public interface QueueModel {
         long ahead = order.ahead;
         long consumed = Math.min(ahead, count);
         order.ahead = ahead - consumed;
-        order.tradedAhead += consumed;
         return count - consumed;
     }
 
-    /** The displayed level at our price changed from {@code before} to {@code after} (trades included). */
-    void onDepthChange(RestingOrder order, long before, long after);
+    /**
+     * Once per batch of equal-timestamp events in which the level at our price changed or traded: it displayed
+     * {@code before} hundredths when the batch began (or when we joined) and {@code after} now, and trades of
+     * {@code traded} hundredths printed at our price in between ({@link #onTrade} already moved the queue for
+     * them; the part of {@code before − after} they explain is not a cancellation).
+     */
+    void onDepthChange(RestingOrder order, long before, long after, long traded);
 }

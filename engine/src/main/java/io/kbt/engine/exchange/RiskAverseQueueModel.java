@@ -17,8 +17,7 @@ public final class RiskAverseQueueModel implements QueueModel {
     }
 
     @Override
-    public void onDepthChange(RestingOrder order, long before, long after) {
-        order.tradedAhead = 0;
+    public void onDepthChange(RestingOrder order, long before, long after, long traded) {
         if (order.ahead > after) {
             order.ahead = after;
         }

@@ -24,6 +24,11 @@ public record Instruments(List<Market> markets, List<String> symbols) {
         return markets.get(id);
     }
 
+    /** These instruments with every market's result hidden: what a strategy sees ({@link Market#withoutResult}). */
+    public Instruments withoutResults() {
+        return new Instruments(markets.stream().map(Market::withoutResult).toList(), symbols);
+    }
+
     /** The id of {@code symbol}, or −1 when this replay has no ticks of it. */
     public int symbolId(String symbol) {
         return symbols.indexOf(symbol);

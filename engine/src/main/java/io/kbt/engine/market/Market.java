@@ -17,4 +17,10 @@ public record Market(
         long openTime,
         long closeTime,
         Result result,
-        TickSize tickSize) {}
+        TickSize tickSize) {
+    /** This market with its result hidden ({@link Result#UNKNOWN}): what a strategy may know before settlement. */
+    public Market withoutResult() {
+        return result == Result.UNKNOWN ? this : new Market(id, ticker, eventTicker, seriesTicker, strikeType,
+                floorStrike, capStrike, underlying, openTime, closeTime, Result.UNKNOWN, tickSize);
+    }
+}

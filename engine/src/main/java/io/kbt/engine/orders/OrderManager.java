@@ -5,10 +5,11 @@ import io.kbt.engine.exchange.SimulatedExchange;
 import io.kbt.engine.strategy.Quote;
 
 /**
- * Turns a strategy's target quotes into order actions against the simulated exchange, side by side: an
- * unchanged side is kept (queue place kept); a lower size at the same price is a decrease (queue place kept);
- * a new price or a larger size is a cancel and a new order (back of the queue); a side quoted at size 0 is
- * cancelled. Counts orders and cancels sent, and post-only rejections.
+ * Turns a strategy's target quotes into order actions against the simulated exchange, side by side. The target
+ * size is what should rest, so it is compared with what still rests after fills: the same size at the same price
+ * keeps the order (queue place kept); a smaller size at the same price is a decrease (queue place kept); a new
+ * price or a larger size is a cancel and a new order (back of the queue); a side quoted at size 0 is cancelled.
+ * Counts orders and cancels sent, and post-only rejections.
  */
 public final class OrderManager {
     private final SimulatedExchange exchange;
@@ -34,10 +35,10 @@ public final class OrderManager {
     private void side(int market, boolean bid, int price, long size, boolean postOnly, long seq) {
         RestingOrder order = bid ? exchange.bid(market) : exchange.ask(market);
         if (order.active()) {
-            if (size > 0 && order.price() == price && size == order.quoted()) {
+            if (size > 0 && order.price() == price && size == order.remaining()) {
                 return;
             }
-            if (size > 0 && order.price() == price && size < order.quoted()) {
+            if (size > 0 && order.price() == price && size < order.remaining()) {
                 exchange.decrease(market, bid, size);
                 ordersSent++;
                 return;

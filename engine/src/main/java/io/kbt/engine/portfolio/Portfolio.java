@@ -14,8 +14,9 @@ import java.util.Arrays;
  * $1 − p, and the two net (a yes bought against a held no closes the no). Position is one signed number per
  * market (+ yes, − no). The open position's cost basis is its collateral, so capital used is the sum of bases.
  * Realized P&amp;L uses average cost: closing k of n contracts releases k/n of the basis (floored; the
- * remainder stays with the rest, so nothing is lost to rounding). Marks use the exact mid in micro-dollars, or
- * the last known mid when a side is empty (the cost basis before any mid is known).
+ * remainder stays with the rest, so nothing is lost to rounding). Marks use the exact mid in micro-dollars; with
+ * a side empty, the last mark kept within what the other side shows (see {@link #mark}); the cost basis before
+ * any mid is known.
  */
 public final class Portfolio {
     /** Micro-dollars one hundredth of a contract pays at settlement ($1 / 100). */
@@ -58,8 +59,13 @@ public final class Portfolio {
      * (micro-dollars).
      */
     public long fill(int m, Action action, int price, long count, Liquidity liquidity) {
+        return fill(m, action, price, count, liquidity, Long.MIN_VALUE);
+    }
+
+    /** As {@link #fill(int, Action, int, long, Liquidity)}, at {@code ts} (the fee schedule may change over time). */
+    public long fill(int m, Action action, int price, long count, Liquidity liquidity, long ts) {
         long priceMicros = markets[m].tickSize().micros(price);
-        long fee = fees.feeMicros(markets[m], liquidity, price, count);
+        long fee = fees.feeMicros(markets[m], liquidity, price, count, ts);
         long pos = position[m];
         boolean buy = action == Action.BUY;
         // The side we hold closes first; the rest opens (or adds to) the other side.
@@ -93,15 +99,31 @@ public final class Portfolio {
         return fee;
     }
 
-    /** Updates the mark of market {@code m} from its best yes bid and ask (ticks, 0 = empty side). */
+    /**
+     * Updates the mark of market {@code m} from its best yes bid and ask (ticks, 0 = empty side): the exact mid;
+     * with one side empty, the last mark moved just enough to agree with the side left (at least its best bid, at
+     * most its best ask), so that a book emptying near expiry does not freeze the mark; with both empty, the last
+     * mark.
+     */
     public void mark(int m, int bestYesBid, int bestYesAsk) {
+        long tick = markets[m].tickSize().micros();
+        long last = lastMid[m];
+        long mid;
         if (bestYesBid > 0 && bestYesAsk > 0) {
-            long mid = (bestYesBid + bestYesAsk) * markets[m].tickSize().micros() / 2L;
-            if (mid != lastMid[m]) {
-                lastMid[m] = mid;
-                if (position[m] != 0) {
-                    revalue(m);
-                }
+            mid = (bestYesBid + bestYesAsk) * tick / 2L;
+        } else if (last < 0) {
+            return;
+        } else if (bestYesBid > 0) {
+            mid = Math.max(last, bestYesBid * tick);
+        } else if (bestYesAsk > 0) {
+            mid = Math.min(last, bestYesAsk * tick);
+        } else {
+            return;
+        }
+        if (mid != last) {
+            lastMid[m] = mid;
+            if (position[m] != 0) {
+                revalue(m);
             }
         }
     }

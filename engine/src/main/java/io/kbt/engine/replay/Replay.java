@@ -57,7 +57,7 @@ public final class Replay {
                 case BookDelta d -> session.delta(d.market(), d.side(), d.price(), d.delta());
                 case Trade t -> session.trade(t.market(), t.yesPrice(), t.count(), t.takerSide());
                 case IndexTick x -> session.index(x.symbol(), x.level(), x);
-                case MarketClose c -> session.close(c.market());
+                case MarketClose c -> session.closeEvent(c.market());
             }
             pending = true;
             if (perEvent) {
@@ -94,7 +94,7 @@ public final class Replay {
                 case EventTape.TRADE -> session.trade(instrument[i], price[i], quantity[i],
                         side[i] == 1 ? BookSide.YES : BookSide.NO);
                 case EventTape.INDEX -> session.index(instrument[i], Double.longBitsToDouble(quantity[i]), null);
-                default -> session.close(instrument[i]);
+                default -> session.closeEvent(instrument[i]);
             }
             pending = true;
             if (perEvent) {
@@ -124,13 +124,14 @@ public final class Replay {
         }
 
         /**
-         * Ends the batch at {@code batchTs} (if {@code pending}): markets closing at that time close after its
-         * data, then the strategy reacts. Then markets closing strictly between the batch and the next event
+         * Ends the batch at {@code batchTs} (if {@code pending}): its held trades fill and its queues settle,
+         * markets closing at that time close after its data, then the strategy reacts. Then markets closing strictly between the batch and the next event
          * at {@code nextTs} close at their own times, each close time a batch of its own.
          */
         void between(long batchTs, boolean pending, long nextTs, ReplaySession session, boolean perEvent) {
             // Most batches end with no market closing: one comparison with the cached next close time.
             if (pending) {
+                session.endBatch();
                 while (next < byTime.length && nextClose <= batchTs) {
                     closeNext(session, perEvent);
                 }

@@ -33,11 +33,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The state of one replay and the strategy's view of it: applies each event (book, then fills of our resting
- * orders), settles markets at close, and hands the strategy a context that shows nothing later than now.
+ * orders), settles markets at close, and hands the strategy a context that shows nothing later than now: books
+ * through read-only views, markets with their results hidden (a result reaches the strategy with its settlement).
+ *
+ * <p>With reaction per batch, the trades of a batch fill our orders after the batch's book events, in their own
+ * order: a trade and the delta it caused arrive on different channels in either order, and the same history must
+ * give the same fills.
  */
 final class ReplaySession implements StrategyContext {
     private static final Logger LOG = LoggerFactory.getLogger(ReplaySession.class);
     private final Instruments instruments;
+    /** {@link #instruments} with every result hidden: the strategy's view. */
+    private final Instruments visible;
+    private final BookView[] views;
     private final Market[] markets;
     private final long[] tickMicros;
     private final int[] underlying;
@@ -66,12 +74,25 @@ final class ReplaySession implements StrategyContext {
     private final MarketSet updated;
     private boolean updatedBuilt;
     private final boolean[] warnedCrossed;
+    private final long[] trades;
+    private final boolean deferTrades;
+    /** The trades of the current batch, held until its book events are applied (reaction per batch only). */
+    private int[] heldMarket = new int[16];
+    private int[] heldPrice = new int[16];
+    private long[] heldSize = new long[16];
+    private boolean[] heldTakerYes = new boolean[16];
+    private long[] heldSeq = new long[16];
+    private int held;
+    /** Markets whose close the data sent in the current batch: they close after its held trades, as all closes do. */
+    private int[] heldCloses = new int[4];
+    private int heldCloseCount;
     private long now = Long.MIN_VALUE;
     private long seq;
     long events;
 
     ReplaySession(Instruments instruments, Strategy strategy, ReplayConfig config, RunListener listener) {
         this.instruments = instruments;
+        this.visible = instruments.withoutResults();
         this.markets = instruments.markets().toArray(Market[]::new);
         int n = markets.length;
         this.strategy = strategy;
@@ -79,10 +100,12 @@ final class ReplaySession implements StrategyContext {
         tickMicros = new long[n];
         underlying = new int[n];
         books = new KalshiBook[n];
+        views = new BookView[n];
         for (int m = 0; m < n; m++) {
             tickMicros[m] = markets[m].tickSize().micros();
             underlying[m] = markets[m].underlying() == null ? -1 : instruments.symbolId(markets[m].underlying());
             books[m] = new KalshiBook(markets[m].tickSize().maxTicks());
+            views[m] = books[m].view();
         }
         portfolio = new Portfolio(instruments, config.fees());
         exchange = new SimulatedExchange(books, config.queueModel(), portfolio::position, strategy.positionLimit(),
@@ -96,6 +119,8 @@ final class ReplaySession implements StrategyContext {
         touched = new MarketSet(n);
         updated = new MarketSet(n);
         warnedCrossed = new boolean[n];
+        trades = new long[n];
+        deferTrades = !config.reactPerEvent();
     }
 
     void start() {
@@ -137,7 +162,58 @@ final class ReplaySession implements StrategyContext {
 
     void trade(int m, int yesPrice, long count, BookSide takerSide) {
         changed(m);
-        exchange.onTrade(m, yesPrice, count, takerSide, seq);
+        trades[m]++;
+        if (!deferTrades) {
+            exchange.onTrade(m, yesPrice, count, takerSide, seq);
+            return;
+        }
+        int i = held;
+        if (i == heldMarket.length) {
+            int size = i * 2;
+            heldMarket = Arrays.copyOf(heldMarket, size);
+            heldPrice = Arrays.copyOf(heldPrice, size);
+            heldSize = Arrays.copyOf(heldSize, size);
+            heldTakerYes = Arrays.copyOf(heldTakerYes, size);
+            heldSeq = Arrays.copyOf(heldSeq, size);
+        }
+        heldMarket[i] = m;
+        heldPrice[i] = yesPrice;
+        heldSize[i] = count;
+        heldTakerYes[i] = takerSide == BookSide.YES;
+        heldSeq[i] = seq;
+        held = i + 1;
+    }
+
+    /**
+     * The end of a batch of equal-timestamp events, before any close at that time: the held trades fill our
+     * orders, then the exchange settles the queues the batch moved, then the markets the data closed in it close.
+     */
+    void endBatch() {
+        for (int i = 0; i < held; i++) {
+            exchange.onTrade(heldMarket[i], heldPrice[i], heldSize[i], heldTakerYes[i] ? BookSide.YES : BookSide.NO,
+                    heldSeq[i]);
+        }
+        held = 0;
+        exchange.endBatch();
+        for (int i = 0; i < heldCloseCount; i++) {
+            close(heldCloses[i]);
+        }
+        heldCloseCount = 0;
+    }
+
+    /**
+     * A close sent in the data. A market closes after all data of its timestamp, so with reaction per batch it waits
+     * for the batch's held trades.
+     */
+    void closeEvent(int m) {
+        if (!deferTrades) {
+            close(m);
+            return;
+        }
+        if (heldCloseCount == heldCloses.length) {
+            heldCloses = Arrays.copyOf(heldCloses, heldCloseCount * 2);
+        }
+        heldCloses[heldCloseCount++] = m;
     }
 
     void index(int symbol, double level, IndexTick tick) {
@@ -179,7 +255,7 @@ final class ReplaySession implements StrategyContext {
     }
 
     private void onFill(int m, Action action, int price, long count, Liquidity liquidity, FillRule rule, long cause) {
-        long fee = portfolio.fill(m, action, price, count, liquidity);
+        long fee = portfolio.fill(m, action, price, count, liquidity, now);
         Fill fill = new Fill(now, m, action, price, count, fee, liquidity, portfolio.position(m), cause, rule);
         recorder.fill(fill, tickMicros[m]);
         pendingFills.add(fill);
@@ -224,20 +300,21 @@ final class ReplaySession implements StrategyContext {
         List<MarketSummary> summaries = new ArrayList<>(markets.length);
         long clamped = 0;
         long crossed = 0;
+        List<String> withoutTrades = new ArrayList<>();
         for (int m = 0; m < markets.length; m++) {
             clamped += books[m].clampedLevels();
             crossed += books[m].crossedBooks();
+            if (trades[m] == 0) {
+                withoutTrades.add(markets[m].ticker());
+            }
             Result result = settledResult[m] != Result.UNKNOWN ? settledResult[m] : markets[m].result();
             summaries.add(new MarketSummary(m, markets[m].ticker(), result, portfolio.markedMicros(m),
                     recorder.fills[m], recorder.contracts[m], recorder.heldPosition[m], portfolio.feesMicros(m)));
         }
-        if (clamped > 0 || crossed > 0) {
-            LOG.warn("book anomalies: {} deltas clamped at zero, {} times a book crossed", clamped, crossed);
-        }
         return new RunResult(summaries, events, recorder.fillCount, recorder.contractCount, recorder.volumeMicros,
                 portfolio.feesMicros(), portfolio.markedMicros(), recorder.maxDrawdown, recorder.maxAbsPosition,
                 portfolio.peakCapitalMicros(), orders.ordersSent(), orders.cancelsSent(),
-                new BookAnomalies(clamped, crossed, 0), replayNanos);
+                new BookAnomalies(clamped, crossed, 0, exchange.crossedFillsSkipped(), withoutTrades), replayNanos);
     }
 
     // ---- StrategyContext ----
@@ -249,12 +326,12 @@ final class ReplaySession implements StrategyContext {
 
     @Override
     public Instruments instruments() {
-        return instruments;
+        return visible;
     }
 
     @Override
     public BookView book(int market) {
-        return books[market];
+        return views[market];
     }
 
     @Override

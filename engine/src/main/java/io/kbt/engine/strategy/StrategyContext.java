@@ -10,8 +10,13 @@ public interface StrategyContext {
     /** Current replay time, UTC epoch microseconds. */
     long now();
 
+    /**
+     * The markets and symbols of the replay, every market's result hidden ({@code UNKNOWN}): a result reaches the
+     * strategy with {@link Strategy#onSettlement}.
+     */
     Instruments instruments();
 
+    /** The market's book as of now, read-only. */
     BookView book(int market);
 
     /** Last level of index {@code symbol} at or before now, {@code NaN} before its first tick. */

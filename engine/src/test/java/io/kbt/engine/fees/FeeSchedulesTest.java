@@ -10,6 +10,7 @@ import io.kbt.engine.market.TickSize;
 import io.kbt.engine.run.Liquidity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -47,11 +48,39 @@ class FeeSchedulesTest {
     }
 
     @Test
-    void standardMakerAddsAMakerFee() {
+    void standardMakerChargesMakersOnlyOnTheSeriesThatCarryMakerFees() {
         FeeSchedule fees = FeeSchedules.byName("standard-maker");
         // 5.52 contracts at 17¢: 0.0175 × 5.52 × 0.17 × 0.83 = $0.01363… → 2¢.
-        assertThat(fees.feeMicros(INXD, Liquidity.MAKER, 17, 552)).isEqualTo(20_000);
+        assertThat(fees.feeMicros(market("KXFEDDECISION", TickSize.CENT), Liquidity.MAKER, 17, 552))
+                .isEqualTo(20_000);
+        assertThat(fees.feeMicros(market("KXCPI", TickSize.CENT), Liquidity.MAKER, 17, 552)).isEqualTo(20_000);
+        // S&P 500, Nasdaq-100 and crypto series carry no maker fee: their makers stay free.
+        assertThat(fees.feeMicros(INXD, Liquidity.MAKER, 17, 552)).isZero();
+        assertThat(fees.feeMicros(market("KXINXU", TickSize.CENT), Liquidity.MAKER, 17, 552)).isZero();
+        assertThat(fees.feeMicros(KXBTC, Liquidity.MAKER, 17, 552)).isZero();
+        // Its taker rates are the standard ones.
         assertThat(fees.feeMicros(KXBTC, Liquidity.TAKER, 50, 1_000)).isEqualTo(180_000);
+        assertThat(fees.feeMicros(market("KXINXU", TickSize.CENT), Liquidity.TAKER, 50, 1_000)).isEqualTo(90_000);
+    }
+
+    @Test
+    void bothTickerGenerationsOfTheSAndPAndNasdaqSeriesPayTheReducedTakerRate() {
+        FeeSchedule fees = FeeSchedules.byName("standard");
+        // 10 contracts at 50¢: 0.035 × 10 × 0.25 = $0.0875 → 9¢, on every S&P 500 and Nasdaq-100 series.
+        for (String series : List.of("INX", "INXD", "INXW", "INXU", "KXINX", "KXINXU", "KXINXW", "NASDAQ100",
+                "NASDAQ100D", "NASDAQ100U", "KXNASDAQ100", "KXNASDAQ100U", "KXNASDAQ100W")) {
+            assertThat(fees.feeMicros(market(series, TickSize.CENT), Liquidity.TAKER, 50, 1_000)).as(series)
+                    .isEqualTo(90_000);
+        }
+        // A market without a series ticker takes it from its own ticker.
+        Market bare = new Market(0, "KXINXU-25JAN02H1000-B5950", "KXINXU-25JAN02H1000", null, StrikeType.BETWEEN,
+                5925, 5949.99, "SPX", 0, 1, Result.UNKNOWN, TickSize.CENT);
+        assertThat(fees.feeMicros(bare, Liquidity.TAKER, 50, 1_000)).isEqualTo(90_000);
+        // Other series that merely start with the same letters pay the general 0.07: $0.175 → 18¢.
+        for (String series : List.of("INXBTC", "KXINXBTC", "NASDAQ1000", "KXBTC", "KXINDY500")) {
+            assertThat(fees.feeMicros(market(series, TickSize.CENT), Liquidity.TAKER, 50, 1_000)).as(series)
+                    .isEqualTo(180_000);
+        }
     }
 
     @Test

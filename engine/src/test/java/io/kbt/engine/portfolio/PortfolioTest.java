@@ -21,7 +21,7 @@ class PortfolioTest {
 
     @Test
     void aMakerBuyingFractionalContractsPaysExactlyPriceTimesCountPlusFee() {
-        Portfolio portfolio = new Portfolio(instruments(TickSize.CENT), FeeSchedules.byName("standard-maker"));
+        Portfolio portfolio = new Portfolio(instruments(TickSize.CENT), FeeSchedules.byName("taker=0.07,maker=0.0175"));
         long fee = portfolio.fill(0, Action.BUY, 17, 552, Liquidity.MAKER);
         assertThat(portfolio.cashMicros()).isEqualTo(-938_400);
         assertThat(fee).isEqualTo(20_000);
@@ -80,5 +80,26 @@ class PortfolioTest {
         assertThat(portfolio.settle(0, Result.UNKNOWN)).isZero();
         assertThat(portfolio.position(0)).isEqualTo(100);
         assertThat(portfolio.markedMicros()).isEqualTo(50_000);
+    }
+
+    @Test
+    void withOneSideEmptyTheMarkFollowsTheSideLeftInsteadOfFreezing() {
+        Portfolio portfolio = new Portfolio(instruments(TickSize.CENT), FeeSchedules.byName("none"));
+        portfolio.fill(0, Action.BUY, 50, 100, Liquidity.MAKER);
+        portfolio.mark(0, 50, 55);
+        // Mid 52.5¢: long 1 yes bought at 50¢ is worth +2.5¢.
+        assertThat(portfolio.markedMicros()).isEqualTo(25_000);
+        // The asks are gone and yes bids stand at 97¢: the contract is worth at least that.
+        portfolio.mark(0, 97, 0);
+        assertThat(portfolio.markedMicros()).isEqualTo(470_000);
+        // Bids below the last mark leave it where it was: nothing says it fell.
+        portfolio.mark(0, 60, 0);
+        assertThat(portfolio.markedMicros()).isEqualTo(470_000);
+        // Only asks, at 3¢: it is worth at most that.
+        portfolio.mark(0, 0, 3);
+        assertThat(portfolio.markedMicros()).isEqualTo(-470_000);
+        // An empty book keeps the last mark.
+        portfolio.mark(0, 0, 0);
+        assertThat(portfolio.markedMicros()).isEqualTo(-470_000);
     }
 }

@@ -24,7 +24,7 @@ class ParityTest {
     @Test
     void aQuoteAFillAMoveAndASettlementEmitExactlyThis() {
         Recording recording = new Recording();
-        new Scenario().fees("standard-maker").result(Result.YES)
+        new Scenario().fees("taker=0.035,maker=0.0175").result(Result.YES)
                 .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
                 .quote(1, bid(51, 2))
                 .index(2, 4080)

@@ -2,7 +2,10 @@ package io.kbt.engine.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kbt.engine.event.BookSide;
+import io.kbt.engine.event.IndexTick;
 import io.kbt.engine.event.ListEventSource;
+import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.exchange.QueueModels;
 import io.kbt.engine.fees.FeeSchedules;
 import io.kbt.engine.market.Result;
@@ -14,7 +17,9 @@ import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
 import io.kbt.engine.run.Settlement;
 import io.kbt.engine.run.SettlementSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
@@ -25,6 +30,10 @@ class ReplayPropertiesTest {
     private record Run(RunResult result, Recording recording, RandomDay.QuotingStrategy strategy) {}
 
     private static Run run(RandomDay day, String queue, boolean perEvent, boolean tape) {
+        return run(day, day.events, queue, perEvent, tape);
+    }
+
+    private static Run run(RandomDay day, List<MarketEvent> events, String queue, boolean perEvent, boolean tape) {
         Recording recording = new Recording();
         RandomDay.QuotingStrategy strategy = new RandomDay.QuotingStrategy(day.seed);
         RunListener both = new RunListener() {
@@ -56,7 +65,7 @@ class ReplayPropertiesTest {
         };
         ReplayConfig config = new ReplayConfig(QueueModels.byName(queue), FeeSchedules.byName("standard-maker"),
                 perEvent);
-        return new Run(Replay.run(day.instruments, source(day, tape), strategy, config, both), recording, strategy);
+        return new Run(Replay.run(day.instruments, source(events, tape), strategy, config, both), recording, strategy);
     }
 
     @Property(tries = 40)
@@ -75,6 +84,22 @@ class ReplayPropertiesTest {
         boolean crossed = fills.stream().anyMatch(f -> f.rule() == FillRule.CROSSED_BY_DATA);
         Statistics.label("crossed by data").collect(crossed ? "some" : "none");
         Statistics.label("crossed by data").coverage(c -> c.check("some").percentage(p -> p > 50));
+        // The paths the engine's defects hid on: take then rest, cancels at a level we took from, partial fills
+        // followed by re-quotes at the same price, and takes the position limit cut short.
+        boolean takeThenRest = fills.stream().anyMatch(f -> f.rule() == FillRule.TAKE && fills.stream().anyMatch(
+                g -> g.market() == f.market() && g.ts() > f.ts() && g.liquidity() == Liquidity.MAKER
+                        && g.action() == f.action()));
+        Statistics.label("take then rest").collect(takeThenRest ? "some" : "none");
+        Statistics.label("take then rest").coverage(c -> c.check("some").percentage(p -> p > 50));
+        Statistics.label("cancel at a taken level").collect(cancelAtATakenLevel(day, fills) ? "some" : "none");
+        Statistics.label("cancel at a taken level").coverage(c -> c.check("some").percentage(p -> p > 50));
+        Statistics.label("re-quote after a partial fill").collect(run.strategy().partialRequotes > 0 ? "some" : "none");
+        Statistics.label("re-quote after a partial fill").coverage(c -> c.check("some").percentage(p -> p > 50));
+        long limit = run.strategy().positionLimit();
+        boolean cappedTake = fills.stream().anyMatch(f -> f.rule() == FillRule.TAKE
+                && Math.abs(f.positionAfter()) == limit);
+        Statistics.label("take cut by the position limit").collect(cappedTake ? "some" : "none");
+        Statistics.label("take cut by the position limit").coverage(c -> c.check("some").percentage(p -> p > 15));
         assertThat(run.strategy().negativeLevels).as("negative book levels").isZero();
         assertThat(run.strategy().worstOverfill).as("fill beyond an order's size").isLessThanOrEqualTo(0);
 
@@ -211,7 +236,86 @@ class ReplayPropertiesTest {
     }
 
     private static io.kbt.engine.event.EventSource source(RandomDay day, boolean tape) {
-        return tape ? EventTape.record(new ListEventSource(day.events)).source() : new ListEventSource(day.events);
+        return source(day.events, tape);
+    }
+
+    private static io.kbt.engine.event.EventSource source(List<MarketEvent> events, boolean tape) {
+        return tape ? EventTape.record(new ListEventSource(events)).source() : new ListEventSource(events);
+    }
+
+    /** Whether some level we took from was later decreased by the data before the market's next snapshot. */
+    private static boolean cancelAtATakenLevel(RandomDay day, List<Fill> fills) {
+        for (Fill f : fills) {
+            if (f.rule() != FillRule.TAKE) {
+                continue;
+            }
+            int max = day.instruments.market(f.market()).tickSize().maxTicks();
+            BookSide side = f.action() == Action.BUY ? BookSide.NO : BookSide.YES;
+            int level = f.action() == Action.BUY ? max - f.price() : f.price();
+            for (MarketEvent e : day.events) {
+                if (e.ts() <= f.ts()) {
+                    continue;
+                }
+                if (e instanceof io.kbt.engine.event.BookSnapshot snapshot && snapshot.market() == f.market()) {
+                    break;
+                }
+                if (e instanceof io.kbt.engine.event.BookDelta d && d.market() == f.market() && d.side() == side
+                        && d.price() == level && d.delta() < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Property(tries = 30)
+    void permutingTradesAndDeltasWithinABatchNeverChangesFillsPositionOrPnl(
+            @ForAll long seed, @ForAll @IntRange(min = 0, max = 2) int queueChoice) {
+        String queue = List.of("risk-averse", "prob", "optimistic").get(queueChoice);
+        RandomDay day = new RandomDay(seed, 2_000);
+        List<MarketEvent> permuted = interleaveChannels(day.events, new Random(seed * 17 + 3));
+        Statistics.label("reordered").collect(permuted.equals(day.events) ? "no" : "yes");
+        Statistics.label("reordered").coverage(c -> c.check("yes").percentage(p -> p > 90));
+        Run stored = run(day, day.events, queue, false, false);
+        Run shuffled = run(day, permuted, queue, false, false);
+        Statistics.label("fills").collect(stored.recording().fills.isEmpty() ? "none" : "some");
+        assertThat(withoutCause(shuffled.recording().fills)).isEqualTo(withoutCause(stored.recording().fills));
+        assertThat(shuffled.recording().samples).isEqualTo(stored.recording().samples);
+        assertThat(shuffled.recording().pnl).isEqualTo(stored.recording().pnl);
+        assertThat(shuffled.recording().settlements).isEqualTo(stored.recording().settlements);
+        assertThat(withoutTiming(shuffled.result())).isEqualTo(withoutTiming(stored.result()));
+    }
+
+    /**
+     * The same history as the websocket could deliver it: within each timestamp, book events (snapshots and deltas),
+     * trades and index ticks arrive on different channels, each in its own order, interleaved at random.
+     */
+    private static List<MarketEvent> interleaveChannels(List<MarketEvent> events, Random random) {
+        List<MarketEvent> out = new ArrayList<>(events.size());
+        int i = 0;
+        while (i < events.size()) {
+            long ts = events.get(i).ts();
+            List<List<MarketEvent>> channels = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (; i < events.size() && events.get(i).ts() == ts; i++) {
+                MarketEvent e = events.get(i);
+                channels.get(e instanceof io.kbt.engine.event.Trade ? 1 : e instanceof IndexTick ? 2 : 0).add(e);
+            }
+            int[] next = new int[3];
+            int left = channels.stream().mapToInt(List::size).sum();
+            for (; left > 0; left--) {
+                int c;
+                do {
+                    c = random.nextInt(3);
+                } while (next[c] == channels.get(c).size());
+                out.add(channels.get(c).get(next[c]++));
+            }
+        }
+        return out;
+    }
+
+    private static List<List<Object>> withoutCause(List<Fill> fills) {
+        return fills.stream().map(f -> List.<Object>of(f.ts(), f.market(), f.action(), f.price(), f.count(),
+                f.feeMicros(), f.liquidity(), f.positionAfter(), f.rule())).toList();
     }
 
     private static RunResult withoutTiming(RunResult r) {

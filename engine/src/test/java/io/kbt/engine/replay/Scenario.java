@@ -40,6 +40,7 @@ final class Scenario {
     private long seq;
     private String queue = "risk-averse";
     private String fees = "none";
+    private boolean perEvent;
 
     static long c(double contracts) {
         return Math.round(contracts * 100);
@@ -62,6 +63,12 @@ final class Scenario {
 
     Scenario fees(String name) {
         fees = name;
+        return this;
+    }
+
+    /** The strategy reacts after every event instead of after each batch. */
+    Scenario reactPerEvent() {
+        perEvent = true;
         return this;
     }
 
@@ -136,7 +143,7 @@ final class Scenario {
     }
 
     RunResult run(Recording recording) {
-        ReplayConfig config = new ReplayConfig(QueueModels.byName(queue), FeeSchedules.byName(fees), false);
+        ReplayConfig config = new ReplayConfig(QueueModels.byName(queue), FeeSchedules.byName(fees), perEvent);
         return Replay.run(instruments(), new ListEventSource(events), strategy(), config, recording);
     }
 

@@ -168,7 +168,7 @@ class SimulationRulesTest {
     }
 
     @Test
-    void theSameDisplayedAskCannotBeTakenTwiceBeforeTheDataUpdatesIt() {
+    void theSameDisplayedAskCannotBeTakenTwiceOnlyNewLiquidityFillsAgain() {
         Recording recording = new Recording();
         new Scenario()
                 .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
@@ -177,12 +177,12 @@ class SimulationRulesTest {
                 .index(2, 4000)
                 .quote(3, bid(55, 5))
                 .index(3, 4000)
-                // The data now updates the level: it is whole again and crosses our resting bid, filling it.
+                // One more contract joins the level: only it is new, and it crosses our resting bid, filling 1.
                 .delta(4, BookSide.NO, 45, 1)
                 .run(recording);
         assertThat(recording.fills).extracting(Fill::ts, Fill::count, Fill::liquidity).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(1L, c(5), Liquidity.TAKER),
-                org.assertj.core.groups.Tuple.tuple(4L, c(5), Liquidity.MAKER));
+                org.assertj.core.groups.Tuple.tuple(4L, c(1), Liquidity.MAKER));
     }
 
     @Test
@@ -250,9 +250,9 @@ class SimulationRulesTest {
     }
 
     @Test
-    void theSameCrossingContractsCannotFillUsTwiceUntilThatLevelUpdates() {
-        // 4 cross our bid of 10 at 53 and fill 4. Deltas at other levels leave those 4 shadowed; a delta at their
-        // level updates it (shadow cleared), and the 5 it now shows fill us again.
+    void theSameCrossingContractsCannotFillUsTwiceOnlyAnIncreaseIsNewLiquidity() {
+        // 4 cross our bid of 10 at 53 and fill 4. Deltas at other levels leave those 4 shadowed; one more contract
+        // at their level is new liquidity: the level shows 5, of which 4 are still ours, so 1 more fills.
         List<Fill> fills = fills(new Scenario()
                 .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
                 .quote(1, bid(53, 10))
@@ -262,7 +262,271 @@ class SimulationRulesTest {
                 .delta(5, BookSide.NO, 48, 1));
         assertThat(fills).extracting(Fill::ts, Fill::count).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(2L, c(4)),
-                org.assertj.core.groups.Tuple.tuple(5L, c(5)));
+                org.assertj.core.groups.Tuple.tuple(5L, c(1)));
+    }
+
+    // ---- what we took stays taken (issue 12, defect 1) ----
+
+    @Test
+    void aDecreaseOfATakenLevelSellsUsNothingAgain() {
+        // The ask shows 5 at 55; we bid 10 at 55: take 5, rest 5. One contract at 55 is then cancelled: the level
+        // holds 4, all of them already ours, so nothing fills (9 bought from 5 would be the old bug).
+        List<Fill> fills = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(55, 10))
+                .delta(2, BookSide.NO, 45, -1));
+        assertThat(fills).extracting(Fill::count, Fill::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(c(5), FillRule.TAKE));
+        // Then 3 new contracts join: 7 shown, 4 of them ours, so 3 are new and trade with our resting bid.
+        List<Fill> grown = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(55, 10))
+                .delta(2, BookSide.NO, 45, -1)
+                .delta(3, BookSide.NO, 45, 3));
+        assertThat(grown).extracting(Fill::ts, Fill::count, Fill::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, c(5), FillRule.TAKE),
+                org.assertj.core.groups.Tuple.tuple(3L, c(3), FillRule.CROSSED_BY_DATA));
+    }
+
+    @Test
+    void anIdenticalSnapshotSellsUsNothingAgain() {
+        List<Fill> fills = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(55, 10))
+                .snapshot(2, new double[] {50, 5}, new double[] {45, 5}));
+        assertThat(fills).extracting(Fill::count).containsExactly(c(5));
+    }
+
+    @Test
+    void aCancelAtALevelThatCrossedOurPostOnlyBidFillsNothingMore() {
+        // 3 contracts cross our post-only bid of 10 at 53 and fill 3; one of them is cancelled: 2 left, both ours.
+        List<Fill> fills = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, new Quote(53, c(10), 0, 0, true))
+                .delta(2, BookSide.NO, 48, 3)
+                .delta(3, BookSide.NO, 48, -1));
+        assertThat(fills).extracting(Fill::count).containsExactly(c(3));
+    }
+
+    // ---- no look-ahead (defect 2) ----
+
+    @Test
+    void theStrategySeesNoResultBeforeSettlementAndOnlyAReadOnlyBook() {
+        List<Object> seen = new java.util.ArrayList<>();
+        Scenario scenario = new Scenario().result(Result.NO)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .index(2, 4080);
+        io.kbt.engine.strategy.Strategy peeking = new io.kbt.engine.strategy.Strategy() {
+            @Override
+            public void onStart(io.kbt.engine.strategy.StrategyContext context) {
+                seen.add(context.instruments().market(0).result());
+            }
+
+            @Override
+            public void onBatch(io.kbt.engine.strategy.StrategyContext context) {
+                seen.add(context.instruments().market(0).result());
+                seen.add((Object) context.book(0) instanceof io.kbt.engine.book.KalshiBook);
+            }
+
+            @Override
+            public void onSettlement(io.kbt.engine.strategy.StrategyContext context, Settlement settlement) {
+                seen.add(settlement.result());
+            }
+        };
+        Replay.run(scenario.instruments(), new io.kbt.engine.event.ListEventSource(scenario.events()), peeking,
+                ReplayConfig.defaults(), io.kbt.engine.run.RunListener.NONE);
+        // onStart, two batches (ts 1, 2), the settlement, then the close's own batch.
+        assertThat(seen).containsExactly(Result.UNKNOWN, Result.UNKNOWN, false, Result.UNKNOWN, false, Result.NO,
+                Result.UNKNOWN, false);
+        // The book view follows the data.
+        io.kbt.engine.strategy.BookView[] view = new io.kbt.engine.strategy.BookView[1];
+        int[] best = new int[2];
+        Scenario moving = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .delta(2, BookSide.YES, 52, 1)
+                .at(1, ctx -> view[0] = ctx.book(0))
+                .at(2, ctx -> {
+                    best[0] = view[0].bestYesBid();
+                    best[1] = view[0].bestYesAsk();
+                });
+        moving.run(new Recording());
+        assertThat(best).containsExactly(52, 55);
+    }
+
+    // ---- the order manager compares with what still rests (defect 4) ----
+
+    @Test
+    void afterAPartialFillResendingTheOriginalSizeRestsThatSizeAgain() {
+        // 6 of our 10 at 51 fill; re-sending 10 means 10 should rest: a new order of 10, so a big trade fills 10.
+        Recording recording = new Recording();
+        RunResult result = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 10))
+                .trade(2, 50, 6, BookSide.NO)
+                .quote(2, bid(51, 10))
+                .trade(3, 50, 30, BookSide.NO)
+                .run(recording);
+        assertThat(recording.fills).extracting(Fill::count).containsExactly(c(6), c(10));
+        assertThat(result.ordersSent()).isEqualTo(2);
+        assertThat(result.cancelsSent()).isEqualTo(1);
+        // Asking for 5 with 4 left rests 5 (not nothing).
+        List<Fill> five = fills(new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, bid(51, 10))
+                .trade(2, 50, 6, BookSide.NO)
+                .quote(2, bid(51, 5))
+                .trade(3, 50, 30, BookSide.NO));
+        assertThat(five).extracting(Fill::count).containsExactly(c(6), c(5));
+    }
+
+    @Test
+    void afterAPartialFillTheRemainingSizeKeepsItsPlaceAndASmallerOneToo() {
+        // 5 ahead of our 10 at 50; a trade of 8 fills 3 and leaves us first. Re-sending what rests (7) keeps the
+        // place, and so does a decrease to 5: the next trade of 2 fills 2. Re-sending 10 would start at the back.
+        java.util.function.Function<Double, List<Fill>> requote = size -> fills(fiveAheadAt50("risk-averse")
+                .trade(2, 50, 8, BookSide.NO)
+                .quote(2, bid(50, size))
+                .trade(3, 50, 2, BookSide.NO));
+        assertThat(requote.apply(7.0)).extracting(Fill::count).containsExactly(c(3), c(2));
+        assertThat(requote.apply(5.0)).extracting(Fill::count).containsExactly(c(3), c(2));
+        assertThat(requote.apply(10.0)).extracting(Fill::count).containsExactly(c(3));
+    }
+
+    // ---- a position-capped take leaves nothing resting across the book (defect 5) ----
+
+    @Test
+    void aTakeTheLimitCutsShortCancelsTheRestSoOldLiquidityNeverFillsUsAsMaker() {
+        // Asks 2 at 55 and 3 at 56; limit 3: a bid of 10 at 57 takes 2 at 55 and 1 at 56, and the rest is
+        // cancelled. Our ask at 60 then sells 3, freeing room; a later delta at the ask side fills nothing as maker.
+        // Re-sending the bid takes the 2 still displayed at 56 again as taker, paying the taker fee.
+        Recording recording = new Recording();
+        new Scenario().fees("standard").positionLimit(3)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 2, 44, 3})
+                .quote(1, new Quote(57, c(10), 60, c(3), false))
+                .trade(2, 61, 3, BookSide.YES)
+                .delta(3, BookSide.NO, 43, 1)
+                .quote(4, new Quote(57, c(10), 0, 0, false))
+                .index(4, 4000)
+                .run(recording);
+        assertThat(recording.fills).extracting(Fill::ts, Fill::action, Fill::price, Fill::count, Fill::rule)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, Action.BUY, 55, c(2), FillRule.TAKE),
+                        org.assertj.core.groups.Tuple.tuple(1L, Action.BUY, 56, c(1), FillRule.TAKE),
+                        org.assertj.core.groups.Tuple.tuple(2L, Action.SELL, 60, c(3), FillRule.TRADE_THROUGH),
+                        org.assertj.core.groups.Tuple.tuple(4L, Action.BUY, 56, c(2), FillRule.TAKE),
+                        org.assertj.core.groups.Tuple.tuple(4L, Action.BUY, 57, c(1), FillRule.TAKE));
+        assertThat(recording.fills).filteredOn(f -> f.rule() == FillRule.TAKE)
+                .allSatisfy(f -> assertThat(f.feeMicros()).isPositive());
+        assertThat(recording.samples).filteredOn(x -> x.ts() == 1).last()
+                .satisfies(x -> assertThat(x.ourBid()).isZero());
+    }
+
+    @Test
+    void aCrossingFillTheLimitCutsShortCancelsTheRest() {
+        // Limit 2: 4 cross our bid of 10 at 53, 2 fill; the rest is cancelled, so after our ask sells 2 a delta
+        // adding elsewhere does not fill the old crossing contracts.
+        List<Fill> fills = fills(new Scenario().positionLimit(2)
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, new Quote(53, c(10), 60, c(2), false))
+                .delta(2, BookSide.NO, 48, 4)
+                .trade(3, 61, 2, BookSide.YES)
+                .delta(4, BookSide.NO, 44, 1));
+        assertThat(fills).extracting(Fill::ts, Fill::count, Fill::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, c(2), FillRule.CROSSED_BY_DATA),
+                org.assertj.core.groups.Tuple.tuple(3L, c(2), FillRule.TRADE_THROUGH));
+    }
+
+    // ---- a trade and its delta, in either order (defect 6) ----
+
+    @Test
+    void aTradeAndTheDeltaItCausedAdvanceTheQueueOnceWhateverTheirOrder() {
+        // 10 ahead of our bid at 50. Twice a trade of 4 at 50 with the delta of −4 it caused, in both orders:
+        // the 8 traded came from the 10 ahead, so nothing reaches us (risk-averse and prob alike).
+        for (String queue : List.of("risk-averse", "prob", "optimistic")) {
+            java.util.function.BiFunction<Boolean, Boolean, List<List<Object>>> run = (tradeFirst, perEvent) -> {
+                Scenario s = new Scenario().queue(queue)
+                        .snapshot(1, new double[] {50, 10}, new double[] {45, 5})
+                        .quote(1, bid(50, 10));
+                for (long ts = 2; ts <= 3; ts++) {
+                    if (tradeFirst) {
+                        s.trade(ts, 50, 4, BookSide.NO).delta(ts, BookSide.YES, 50, -4);
+                    } else {
+                        s.delta(ts, BookSide.YES, 50, -4).trade(ts, 50, 4, BookSide.NO);
+                    }
+                }
+                s.trade(4, 50, 1, BookSide.NO).delta(4, BookSide.YES, 50, -1);
+                return fills(perEvent ? s.reactPerEvent() : s).stream()
+                        .map(f -> List.<Object>of(f.ts(), f.count(), f.rule())).toList();
+            };
+            List<List<Object>> tradeFirst = run.apply(true, false);
+            assertThat(run.apply(false, false)).as(queue).isEqualTo(tradeFirst);
+            assertThat(run.apply(false, true)).as(queue + " per event").isEqualTo(run.apply(true, true));
+            if (!queue.equals("optimistic")) {
+                // 9 of the 10 ahead traded: the last trade of 1 still meets the 10th.
+                assertThat(tradeFirst).as(queue).isEmpty();
+            } else {
+                assertThat(tradeFirst).extracting(f -> f.get(1)).containsExactly(c(4), c(4), c(1));
+            }
+        }
+    }
+
+    @Test
+    void aBatchsTradesFillAfterItsBookEventsSoTheirOrderDoesNotMatter() {
+        // Limit 4. In one batch a delta crosses our bid at 53 with 3 contracts and a trade at 52 would fill our bid
+        // through: the crossing fills first either way (3), the trade the 1 left of the room.
+        for (boolean tradeFirst : List.of(true, false)) {
+            Scenario s = new Scenario().positionLimit(4)
+                    .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                    .quote(1, bid(53, 10));
+            if (tradeFirst) {
+                s.trade(2, 52, 5, BookSide.NO).delta(2, BookSide.NO, 48, 3);
+            } else {
+                s.delta(2, BookSide.NO, 48, 3).trade(2, 52, 5, BookSide.NO);
+            }
+            assertThat(fills(s)).extracting(Fill::count, Fill::rule).as("trade first: " + tradeFirst).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(c(3), FillRule.CROSSED_BY_DATA),
+                    org.assertj.core.groups.Tuple.tuple(c(1), FillRule.TRADE_THROUGH));
+        }
+    }
+
+    // ---- a crossed data book ----
+
+    @Test
+    void aBookTheDataShowsCrossedFillsNothingUntilItIsConsistentAgain() {
+        // Our ask of 3 rests at 53. A yes bid of 2 at 56 arrives while the data still shows the ask at 55: the data
+        // book is crossed (56 ≥ 55), so the crossing is counted, not filled. Once the stale ask goes, the book is
+        // consistent and the yes bid at 56 trades with our ask: 2 fill.
+        Recording recording = new Recording();
+        RunResult result = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .quote(1, ask(53, 3))
+                .delta(2, BookSide.YES, 56, 2)
+                .delta(3, BookSide.NO, 45, -5)
+                .run(recording);
+        assertThat(recording.fills).extracting(Fill::ts, Fill::count, Fill::rule).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3L, c(2), FillRule.CROSSED_BY_DATA));
+        assertThat(result.anomalies().crossedBooks()).isEqualTo(1);
+        assertThat(result.anomalies().crossedFillsSkipped()).isEqualTo(1);
+        assertThat(result.anomalies().warnings()).anySatisfy(w -> assertThat(w).contains("crossed 1 time"));
+    }
+
+    // ---- a market without trades ----
+
+    @Test
+    void aMarketWithoutAnyTradeIsNamedInTheWarnings() {
+        RunResult quiet = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .delta(2, BookSide.YES, 50, 1)
+                .run(new Recording());
+        assertThat(quiet.anomalies().marketsWithoutTrades()).containsExactly("INXD-23APR10-B4075");
+        assertThat(quiet.anomalies().warnings()).singleElement()
+                .satisfies(w -> assertThat(w).contains("no trades at all (INXD-23APR10-B4075)"));
+        RunResult traded = new Scenario()
+                .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                .trade(2, 50, 1, BookSide.NO)
+                .run(new Recording());
+        assertThat(traded.anomalies().marketsWithoutTrades()).isEmpty();
+        assertThat(traded.anomalies().warnings()).isEmpty();
     }
 
     @Test
@@ -428,6 +692,30 @@ class SimulationRulesTest {
         assertThat(recording.settlements).extracting(Settlement::ts, Settlement::position)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, c(1)));
         assertThat(recording.fills).hasSize(1);
+    }
+
+    @Test
+    void aCloseInTheDataComesAfterTheTradesOfItsTimestampWhateverTheirOrder() {
+        // A trade at 50 passes our bid at 51 at ts 3, and the data closes the market at ts 3, before or after the
+        // trade: the close comes after all data of its timestamp, so the trade fills 1 and the position settles.
+        for (boolean closeFirst : List.of(false, true)) {
+            Scenario scenario = new Scenario()
+                    .snapshot(1, new double[] {50, 5}, new double[] {45, 5})
+                    .quote(1, bid(51, 1));
+            if (closeFirst) {
+                scenario.events().add(new io.kbt.engine.event.MarketClose(3, 2, 0));
+            }
+            scenario.trade(3, 50, 1, BookSide.NO);
+            if (!closeFirst) {
+                scenario.events().add(new io.kbt.engine.event.MarketClose(3, 99, 0));
+            }
+            Recording recording = new Recording();
+            scenario.run(recording);
+            assertThat(recording.fills).as("close first: " + closeFirst).extracting(Fill::count)
+                    .containsExactly(c(1));
+            assertThat(recording.settlements).extracting(Settlement::ts, Settlement::position)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, c(1)));
+        }
     }
 
     @Test

@@ -1,16 +1,21 @@
 package io.kbt.runner.sweep;
 
+import io.kbt.engine.market.Instruments;
 import io.kbt.engine.replay.Replay;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.engine.run.Fill;
 import io.kbt.engine.run.PnlPoint;
 import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
+import io.kbt.runner.GuardedStrategy;
 import io.kbt.strategies.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs one cell: a parameter set over one shard's tape, with a fresh strategy. Safe from many threads at once. */
+/**
+ * Runs one cell: a parameter set over one shard's tape, with a fresh strategy built from the markets without
+ * their results and run behind a {@link GuardedStrategy}, as a backtest runs it. Safe from many threads at once.
+ */
 public final class CellRun {
     private CellRun() {}
 
@@ -19,8 +24,9 @@ public final class CellRun {
 
     public static Output run(ShardData data, int set, StrategySpec spec, ReplayConfig config, boolean keepFills) {
         Path path = new Path(data.fullIds(), keepFills);
-        RunResult result = Replay.run(data.instruments(), data.tape().source(), spec.newStrategy(data.instruments()),
-                config, path);
+        Instruments view = data.instruments().withoutResults();
+        RunResult result = Replay.run(data.instruments(), data.tape().source(),
+                new GuardedStrategy(spec.name(), spec.newStrategy(view), view), config, path);
         return new Output(CellResult.of(set, data.shard().index(), result, data.fullIds(), path.peak, path.trough),
                 path.fills);
     }

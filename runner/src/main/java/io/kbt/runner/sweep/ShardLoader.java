@@ -4,7 +4,7 @@ import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.EventTape;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,7 @@ import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.EventTape;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package io.kbt.runner.sweep;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import io.kbt.strategies.StrategySpec;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,8 @@ public final class ShardedSweep {
         if (sharding == Sharding.OFF) {
             return ShardPlan.of(instruments, selection, true).withoutNotices();
         }
-        boolean crossMarket = specs.stream().anyMatch(s -> s.newStrategy(instruments).crossMarketState());
+        Instruments view = instruments.withoutResults();
+        boolean crossMarket = specs.stream().anyMatch(s -> s.newStrategy(view).crossMarketState());
         return ShardPlan.of(instruments, selection, crossMarket);
     }
 

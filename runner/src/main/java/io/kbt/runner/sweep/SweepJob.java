@@ -8,7 +8,7 @@ import io.kbt.engine.fees.FeeSchedules;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.replay.ReplayConfig;
 import io.kbt.feeds.DataDirectory;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import io.kbt.strategies.StrategyCatalog;
 import io.kbt.strategies.StrategySpec;
 import java.io.Serializable;
@@ -80,14 +80,11 @@ public record SweepJob(Source source, List<Shard> shards, List<String> tickers, 
     }
 
     public StrategySpec spec(int set) {
-        return StrategyCatalog.spec(strategy, sets.get(set));
+        return StrategyCatalog.builtIn().spec(strategy, sets.get(set));
     }
 
     public ReplayConfig replayConfig() {
-        return ReplayConfig.defaults()
-                .withQueueModel(QueueModels.byName(queue))
-                .withFees(FeeSchedules.byName(fees))
-                .withReactPerEvent(reactPerEvent);
+        return new ReplayConfig(QueueModels.byName(queue), FeeSchedules.byName(fees), reactPerEvent);
     }
 
     /** Runs sets [{@code from}, {@code to}) over shard {@code shard}, loading only that shard's data. */

@@ -9,7 +9,7 @@ import io.kbt.engine.run.Fill;
 import io.kbt.engine.run.RunListener;
 import io.kbt.engine.run.RunResult;
 import io.kbt.feeds.DataDirectory;
-import io.kbt.feeds.DataSet;
+import io.kbt.engine.event.DataSet;
 import io.kbt.samples.Generator;
 import io.kbt.samples.GeneratorConfig;
 import io.kbt.strategies.StrategyCatalog;
@@ -52,7 +52,7 @@ class ShardedSweepTest {
 
     @Test
     void shardTotalsEqualTheUnshardedRunAndCellsAreDays() {
-        StrategySpec base = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
+        StrategySpec base = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed"));
         List<Map<String, String>> sets = sets();
         List<StrategySpec> specs = sets.stream().map(base::with).toList();
         DataDirectory files = new DataDirectory(dir);
@@ -89,7 +89,7 @@ class ShardedSweepTest {
 
     @Test
     void aLossStopMakesTheSweepUnshardedWithANotice() {
-        StrategySpec stopped = StrategyCatalog.spec("cauchy", Map.of("preset", "seed", "maxLossCents", "500"));
+        StrategySpec stopped = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed", "maxLossCents", "500"));
         ShardedSweep.Result sweep = ShardedSweep.run(new DataDirectory(dir)::open, WEEK, List.of(Map.of()),
                 List.of(stopped), ReplayConfig.defaults(), 1, false, ShardedSweep.Sharding.AUTO, plan -> { }, (done, total) -> { });
 

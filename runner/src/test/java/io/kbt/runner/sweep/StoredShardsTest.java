@@ -59,7 +59,7 @@ class StoredShardsTest {
     @Test
     void shardedUnshardedAndPerShardLoadsAgree() {
         List<Map<String, String>> sets = List.of(Map.of("halfSpread", "1"), Map.of("halfSpread", "3"));
-        StrategySpec base = StrategyCatalog.spec("cauchy", Map.of("preset", "seed"));
+        StrategySpec base = StrategyCatalog.builtIn().spec("cauchy", Map.of("preset", "seed"));
         List<StrategySpec> specs = sets.stream().map(base::with).toList();
         StoredData stored = new StoredData(db);
 

@@ -1,5 +1,6 @@
 package io.kbt.strategies.fit;
 
+import io.kbt.engine.market.DailyClose;
 import java.util.List;
 
 /**

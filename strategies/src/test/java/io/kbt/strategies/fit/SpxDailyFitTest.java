@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.data.Percentage.withPercentage;
 
+import io.kbt.engine.market.DailyClose;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
