@@ -126,11 +126,15 @@ public final class Sweep {
             boolean storing = store != null && setup.store;
             String origin = data.origin(opened);
             long started = System.nanoTime();
-            ShardedSweep.Result sweep = setup.spark != null
-                    ? onSpark(data, opened, store, selection, origin)
-                    : ShardedSweep.run(checked(data.opener(opened, setup.plugins()), origin), selection, points, specs,
-                            config, setup.threads, storing, setup.sharding, plan -> checkDays(plan.shards().size()),
-                            setup.progress::finished);
+            ShardedSweep.Result sweep;
+            if (setup.spark != null) {
+                sweep = onSpark(data, opened, store, selection, origin);
+            } else {
+                CheckedOpener opener = new CheckedOpener(data.opener(opened, setup.plugins()), origin);
+                sweep = ShardedSweep.run(opener, selection, points, specs, config, setup.threads, storing,
+                        setup.sharding, plan -> checkDays(plan.shards().size()), setup.progress::finished);
+                opener.bookWarnings(sweep.instruments(), selection).forEach(setup::warn);
+            }
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             sweep.warnings().forEach(setup::warn);
             SweepMatrix matrix = sweep.outcome().matrix();
@@ -186,9 +190,23 @@ public final class Sweep {
         return new ShardedSweep.Result(plan, instruments, new LocalSweep.Outcome(matrix, noFills, 0), List.of());
     }
 
-    /** Refuses a selection that matches no market, or names a market that is not there. */
-    private static Function<Selection, DataSet> checked(Function<Selection, DataSet> opener, String origin) {
-        return selection -> {
+    /**
+     * Opens the selection, refusing one that matches no market or names a market that is not there, and notes
+     * which markets have order-book data as the shards stream by, for the same warnings (or refusal) a backtest
+     * gives.
+     */
+    private static final class CheckedOpener implements Function<Selection, DataSet> {
+        private final Function<Selection, DataSet> opener;
+        private final String origin;
+        private LoadedData.BookPresence presence;
+
+        CheckedOpener(Function<Selection, DataSet> opener, String origin) {
+            this.opener = opener;
+            this.origin = origin;
+        }
+
+        @Override
+        public DataSet apply(Selection selection) {
             DataSet opened = opener.apply(selection);
             Instruments instruments = opened.instruments();
             Set<String> found = instruments.markets().stream().map(Market::ticker).collect(Collectors.toSet());
@@ -200,8 +218,18 @@ public final class Sweep {
                         : "no market " + String.join(", ", missing) + " in " + origin + " closing " + selection.from()
                                 + " to " + selection.to());
             }
-            return opened;
-        };
+            presence = new LoadedData.BookPresence(opened.events(), instruments.markets().size());
+            return new DataSet(instruments, presence, opened.warnings());
+        }
+
+        /**
+         * Once every shard is read: warnings about markets without an order book.
+         *
+         * @throws InvalidRunException when no market, or a {@code --market} named, has order-book data
+         */
+        List<String> bookWarnings(Instruments instruments, Selection selection) {
+            return presence.check(instruments, selection, origin);
+        }
     }
 
     /** Refuses, before any cell runs, statistics asked for by name that the sweep's days cannot support. */
