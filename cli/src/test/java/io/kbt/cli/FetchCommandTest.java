@@ -9,6 +9,8 @@ import io.kbt.engine.market.Selection;
 import io.kbt.kalshi.rest.FakeKalshi;
 import io.kbt.runner.Backtest;
 import io.kbt.runner.BacktestResult;
+import io.kbt.runner.Sweep;
+import io.kbt.runner.SweepResult;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +131,12 @@ class FetchCommandTest {
                 .isEqualByComparingTo(summary.get("fees_cents").decimalValue());
         assertThat(BigDecimal.valueOf(library.result().pnlMicros(), 4))
                 .isEqualByComparingTo(summary.get("pnl_cents").decimalValue());
+        // a sweep's shards are opened the same way: candle books and the fee history give the backtest's figures
+        SweepResult swept = Sweep.builder().database(db.jdbcUrl()).from(DAY).series("INXD").set("preset", "seed")
+                .book("candles").queueModel("optimistic").fees("kalshi").store(false).grid("halfSpread", "1")
+                .threads(1).build().run();
+        assertThat(swept.outcomes().get(0).result().pnlMicros()).isEqualTo(library.result().pnlMicros());
+        assertThat(swept.outcomes().get(0).result().feesMicros()).isEqualTo(library.result().feesMicros());
 
         CliRun sweep = kbt("sweep", "--from", DAY.toString(), "--series", "INXD", "--set", "preset=seed",
                 "--queue", "fraction:f=0.5", "--fees", "kalshi", "--grid", "halfSpread=1,2", "--threads", "1",

@@ -50,6 +50,7 @@ public final class BacktestReport implements RunListener, AutoCloseable {
     private final MarketSeries[] markets;
     private final SeriesBuffer[] index;
     private final PortfolioSeries portfolio = new PortfolioSeries(CHART_BUCKETS);
+    private final DailyPnl daily = new DailyPnl();
     private final long[] lastWrittenInterval;
     private final long[] lastPosition;
     private final long[] lastFillTs;
@@ -93,6 +94,7 @@ public final class BacktestReport implements RunListener, AutoCloseable {
                 Decimals.contracts(fill.positionAfter()), fill.rule().name().toLowerCase(Locale.ROOT));
         lastFillTs[fill.market()] = fill.ts();
         series(fill.market()).add(fill);
+        daily.add(fill);
     }
 
     @Override
@@ -112,6 +114,7 @@ public final class BacktestReport implements RunListener, AutoCloseable {
     @Override
     public void onPnl(PnlPoint point) {
         portfolio.add(point);
+        daily.add(point);
     }
 
     @Override
@@ -146,10 +149,14 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         summary.put("timeseries_rows", timeseries.rows());
         summary.put("samples", samples);
         summary.put("sample_seconds", Decimals.dollars(sampleIntervalMicros));
+        summary.put("days", daily.rows());
         SummaryJson.write(outDir.resolve("summary.json"), summary);
 
         String dates = info.dates();
         String book = " · book: " + info.bookSource(instruments.markets().stream().map(m -> m.ticker()).toList());
+        if (daily.size() > 1) {
+            daily.chart(outDir.resolve("daily-pnl.png"), "P&L per day · " + info.strategy() + " · " + dates + book);
+        }
         PnlChart.write(outDir.resolve("pnl.png"), portfolio, "P&L · " + info.strategy() + " · " + dates
                 + " · final " + Figures.dollars(result.pnlMicros()) + " · max drawdown "
                 + Figures.dollars(result.maxDrawdownMicros()) + book);

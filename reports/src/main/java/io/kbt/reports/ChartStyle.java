@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -55,6 +56,17 @@ final class ChartStyle {
         styler.setLocale(java.util.Locale.ROOT);
         styler.setDatePattern(axis.datePattern());
         styler.setXAxisTickMarkSpacingHint(axis.multiDay() ? 160 : 100);
+        if (axis.multiDay()) {
+            // Sessions side by side: label ticks with the real time, and mark where each day starts.
+            chart.setXAxisTitle("New York time, trading sessions side by side (a line marks each new day)");
+            chart.setCustomXAxisTickLabelsFormatter(axis::label);
+            styler.setAnnotationLineColor(new Color(120, 120, 120));
+            styler.setAnnotationLineStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 6f}, 0f));
+            for (double separator : axis.separators()) {
+                chart.addAnnotation(new AnnotationLine(separator, true, false));
+            }
+        }
         return chart;
     }
 
@@ -89,7 +101,7 @@ final class ChartStyle {
 
     /** A horizontal line across the whole axis at {@code y}. */
     static XYSeries level(XYChart chart, String name, TimeAxis axis, double y, Color color, int yAxisGroup) {
-        XYSeries series = chart.addSeries(name, List.of(axis.startDate(), axis.endDate()), List.of(y, y));
+        XYSeries series = chart.addSeries(name, axis.ends(), List.of(y, y));
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(color);

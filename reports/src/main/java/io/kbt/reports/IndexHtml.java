@@ -67,6 +67,22 @@ final class IndexHtml {
 
         String book = " · book: " + summary.getOrDefault("book_source", "recorded");
         html.append("<h2>P&amp;L").append(escape(book)).append("</h2>\n").append(img("pnl.png", "P&L" + book));
+        if (summary.get("days") instanceof List<?> days && days.size() > 1) {
+            html.append("<h2>Days").append(escape(book)).append("</h2>\n")
+                    .append(img("daily-pnl.png", "P&L per day" + book)).append("<table>\n<tr>");
+            for (Object key : ((Map<?, ?>) days.get(0)).keySet()) {
+                html.append("<th>").append(escape(String.valueOf(key))).append("</th>");
+            }
+            html.append("</tr>\n");
+            for (Object day : days) {
+                html.append("<tr>");
+                for (Object value : ((Map<?, ?>) day).values()) {
+                    cell(html, value);
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</table>\n");
+        }
         html.append("<h2>Inventory").append(escape(book)).append("</h2>\n")
                 .append(img("inventory.png", "position by market" + book));
         if (!marketCharts.isEmpty()) {

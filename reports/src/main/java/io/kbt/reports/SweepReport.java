@@ -22,6 +22,11 @@ public final class SweepReport {
 
     /** Writes every sweep output into {@code outDir} (created if needed) and returns the files written. */
     public static List<Path> write(Path outDir, List<String> sweptKeys, List<SweepRow> rows) {
+        return write(outDir, sweptKeys, rows, Map.of());
+    }
+
+    /** As {@link #write(Path, List, List)}, with {@code extra} entries (e.g. statistics) added to sweep.json. */
+    public static List<Path> write(Path outDir, List<String> sweptKeys, List<SweepRow> rows, Map<String, Object> extra) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -39,7 +44,7 @@ public final class SweepReport {
         }
         List<Path> written = new ArrayList<>();
         written.add(writeCsv(outDir.resolve("sweep.csv"), sweptKeys, rows));
-        written.add(writeJson(outDir.resolve("sweep.json"), sweptKeys, rows));
+        written.add(writeJson(outDir.resolve("sweep.json"), sweptKeys, rows, extra));
         written.addAll(heatmaps(outDir, sweptKeys, rows));
         return written;
     }
@@ -60,7 +65,7 @@ public final class SweepReport {
         return file;
     }
 
-    private static Path writeJson(Path file, List<String> sweptKeys, List<SweepRow> rows) {
+    private static Path writeJson(Path file, List<String> sweptKeys, List<SweepRow> rows, Map<String, Object> extra) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("swept_keys", sweptKeys);
         List<Map<String, Object>> runs = new ArrayList<>();
@@ -72,6 +77,7 @@ public final class SweepReport {
             runs.add(run);
         }
         document.put("runs", runs);
+        document.putAll(extra);
         SummaryJson.write(file, document);
         return file;
     }

@@ -42,4 +42,26 @@ class TimeAxisTest {
         assertThat(closingOnTheHour.endDate()).isEqualTo(axis.endDate());
         assertThat(axis.datePattern()).isEqualTo("HH:mm");
     }
+
+    @Test
+    void severalDaysSitSideBySideOnACompressedSessionAxisWithADayBoundary() {
+        long[] ts = {
+            SyntheticRun.micros(MONDAY, LocalTime.of(15, 0)),
+            SyntheticRun.micros(MONDAY, LocalTime.of(15, 59)),
+            SyntheticRun.micros(MONDAY.plusDays(3), LocalTime.of(9, 30)),
+            SyntheticRun.micros(MONDAY.plusDays(3), LocalTime.of(10, 0))
+        };
+        SeriesBuffer.Points points = new SeriesBuffer.Points(ts, new double[] {1, 2, 3, 4});
+        TimeAxis axis = TimeAxis.covering(List.of(points));
+
+        // Monday 15:00–16:00 takes the first hour of the axis, Thursday 09:00–10:00 the second: no night between.
+        double hour = 3_600_000;
+        assertThat(axis.min()).isZero();
+        assertThat(axis.max()).isEqualTo(2 * hour);
+        assertThat(axis.separators()).containsExactly(hour);
+        assertThat(axis.xy(points, 1).xs()).containsExactly(0.0, 59 * 60_000.0, 59 * 60_000.0, 1.5 * hour, 2 * hour);
+        assertThat(axis.label(1.5 * hour)).isEqualTo("04-13 09:30");
+        assertThat(axis.label(0)).isEqualTo("04-10 15:00");
+        assertThat(axis.ends()).containsExactly(0.0, 2 * hour);
+    }
 }

@@ -13,13 +13,13 @@ import io.kbt.engine.strategy.StrategyContext;
  * {@link StrategyFailedException} naming the strategy, the market it last touched and the replay time. (The
  * engine already shows strategies read-only books and markets without their results.)
  */
-final class GuardedStrategy implements Strategy {
+public final class GuardedStrategy implements Strategy {
     private final String name;
     private final Strategy strategy;
     private final Instruments view;
     private final Fence fence;
 
-    GuardedStrategy(String name, Strategy strategy, Instruments view) {
+    public GuardedStrategy(String name, Strategy strategy, Instruments view) {
         this.name = name;
         this.strategy = strategy;
         this.view = view;
@@ -71,6 +71,11 @@ final class GuardedStrategy implements Strategy {
     @Override
     public long positionLimit() {
         return strategy.positionLimit();
+    }
+
+    @Override
+    public boolean crossMarketState() {
+        return strategy.crossMarketState();
     }
 
     private StrategyFailedException failed(String callback, StrategyContext context, Throwable e) {

@@ -61,12 +61,57 @@ public record LoadedData(Instruments instruments, EventTape tape, long loadMs, L
             BookPresence presence = new BookPresence(data.events(), instruments.markets().size());
             EventTape tape = EventTape.record(presence);
             List<String> warnings = new ArrayList<>(data.warnings());
+            warnings.addAll(presence.check(instruments, selection, origin));
+            long loadMs = (System.nanoTime() - start) / 1_000_000;
+            return new LoadedData(instruments, tape, loadMs, warnings, origin);
+        }
+    }
+
+    /**
+     * Passes a stream on while noting which markets had book events and which had trades; once it is read,
+     * {@link #check} says what that means for the run.
+     */
+    static final class BookPresence implements EventSource {
+        private final EventSource source;
+        private final boolean[] book;
+        private final boolean[] trades;
+
+        BookPresence(EventSource source, int markets) {
+            this.source = source;
+            this.book = new boolean[markets];
+            this.trades = new boolean[markets];
+        }
+
+        @Override
+        public MarketEvent next() {
+            MarketEvent event = source.next();
+            switch (event) {
+                case BookSnapshot s -> book[s.market()] = true;
+                case BookDelta d -> book[d.market()] = true;
+                case Trade t -> trades[t.market()] = true;
+                case null, default -> { }
+            }
+            return event;
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
+
+        /**
+         * The warnings about markets without an order book (nothing can fill there).
+         *
+         * @throws InvalidRunException when no market has order-book data, or a {@code --market} named has none
+         */
+        List<String> check(Instruments instruments, Selection selection, String origin) {
+            List<String> warnings = new ArrayList<>();
             List<String> withoutBook = new ArrayList<>();
             List<String> withoutData = new ArrayList<>();
             for (Market market : instruments.markets()) {
-                if (!presence.book[market.id()]) {
+                if (!book[market.id()]) {
                     withoutBook.add(market.ticker());
-                    if (presence.trades[market.id()]) {
+                    if (trades[market.id()]) {
                         warnings.add("market " + market.ticker() + " has trades but no order book in " + origin
                                 + ": our quotes there can never fill");
                     } else {
@@ -89,33 +134,7 @@ public record LoadedData(Instruments instruments, EventTape tape, long loadMs, L
                 throw new InvalidRunException("no order-book data in " + origin + " for " + String.join(", ", named)
                         + " closing " + selection.from() + " to " + selection.to());
             }
-            long loadMs = (System.nanoTime() - start) / 1_000_000;
-            return new LoadedData(instruments, tape, loadMs, warnings, origin);
-        }
-    }
-
-    /** Passes a stream on while noting which markets had book events and which had trades. */
-    private static final class BookPresence implements EventSource {
-        private final EventSource source;
-        final boolean[] book;
-        final boolean[] trades;
-
-        BookPresence(EventSource source, int markets) {
-            this.source = source;
-            this.book = new boolean[markets];
-            this.trades = new boolean[markets];
-        }
-
-        @Override
-        public MarketEvent next() {
-            MarketEvent event = source.next();
-            switch (event) {
-                case BookSnapshot s -> book[s.market()] = true;
-                case BookDelta d -> book[d.market()] = true;
-                case Trade t -> trades[t.market()] = true;
-                case null, default -> { }
-            }
-            return event;
+            return warnings;
         }
     }
 

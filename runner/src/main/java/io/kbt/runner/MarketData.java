@@ -3,6 +3,7 @@ package io.kbt.runner;
 import io.kbt.db.Database;
 import io.kbt.db.DbUrl;
 import io.kbt.db.history.CandleBooks;
+import io.kbt.db.replay.StoredData;
 import io.kbt.engine.event.DataSet;
 import io.kbt.engine.event.ListEventSource;
 import io.kbt.engine.event.MarketEvent;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Where a run's market data comes from: a directory of recordings ({@code --data DIR}), PostgreSQL (an open
@@ -70,25 +72,62 @@ public sealed interface MarketData {
      */
     default LoadedData load(Selection selection, Database opened, ClassLoader plugins, CandleBooks.Mode book,
             long displayed) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        LoadedData loaded = LoadedData.load(opener(opened, plugins, book, displayed, sources), selection,
+                origin(opened));
+        return this instanceof Store || this instanceof StoreUrl ? loaded.withBookSources(sources)
+                : loaded;
+    }
+
+    /**
+     * Opens a selection as a stream of events, without reading it (a sweep splits the stream into shards, each
+     * opened here): from PostgreSQL each market's book is recorded or built from candles ({@code book}), its source
+     * put in {@code bookSources} by ticker.
+     */
+    default Function<Selection, DataSet> opener(Database opened, ClassLoader plugins, CandleBooks.Mode book,
+            long displayed, Map<String, String> bookSources) {
         if (book == CandleBooks.Mode.CANDLES && (this instanceof Directory || this instanceof Memory)) {
             throw new InvalidRunException("--book candles reads fetched candles from PostgreSQL; not with --data");
         }
         return switch (this) {
-            case Directory(Path dir) -> LoadedData.load(new DataDirectory(dir, plugins)::open, selection, dir.toString());
-            case Store(Database db) -> fromStore(db, selection, book, displayed);
-            case StoreUrl u -> fromStore(opened, selection, book, displayed);
-            case Memory(Instruments instruments, List<MarketEvent> events) -> LoadedData.load(
-                    s -> new DataSet(instruments, new ListEventSource(events), List.of()), selection, "memory");
+            case Directory(Path dir) -> new DataDirectory(dir, plugins)::open;
+            case Store(Database db) -> fromStore(db, book, displayed, bookSources);
+            case StoreUrl u -> fromStore(opened, book, displayed, bookSources);
+            case Memory(Instruments instruments, List<MarketEvent> events) ->
+                    s -> new DataSet(instruments, new ListEventSource(events), List.of());
         };
     }
 
-    private static LoadedData fromStore(Database db, Selection selection, CandleBooks.Mode book, long displayed) {
-        Map<String, String> sources = new LinkedHashMap<>();
-        LoadedData loaded = LoadedData.load(s -> {
+    private static Function<Selection, DataSet> fromStore(Database db, CandleBooks.Mode book, long displayed,
+            Map<String, String> bookSources) {
+        return s -> {
             CandleBooks.Opened opened = CandleBooks.open(db, s, book, displayed);
-            sources.putAll(opened.bookSources());
+            bookSources.putAll(opened.bookSources());
             return opened.data();
-        }, selection, "PostgreSQL " + db.url().describe());
-        return loaded.withBookSources(sources);
+        };
+    }
+
+    /** The selection's markets, without streaming their events from the database. */
+    default Instruments instruments(Selection selection, Database opened, ClassLoader plugins) {
+        return switch (this) {
+            case Store(Database db) -> new StoredData(db).select(selection).instruments();
+            case StoreUrl u -> new StoredData(opened).select(selection).instruments();
+            default -> {
+                try (DataSet data = opener(opened, plugins, CandleBooks.Mode.RECORDED, 0, new LinkedHashMap<>())
+                        .apply(selection)) {
+                    yield data.instruments();
+                }
+            }
+        };
+    }
+
+    /** Where the data comes from, for messages. */
+    default String origin(Database opened) {
+        return switch (this) {
+            case Directory(Path dir) -> dir.toString();
+            case Store(Database db) -> "PostgreSQL " + db.url().describe();
+            case StoreUrl u -> "PostgreSQL " + opened.url().describe();
+            case Memory m -> "memory";
+        };
     }
 }

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 public enum ReportDirectory {
     BACKTEST("backtest", "summary.json",
             Pattern.compile("summary\\.json|fills\\.csv|timeseries\\.csv|pnl\\.png|inventory\\.png|index\\.html"
-                    + "|fills-.+\\.png")),
-    SWEEP("sweep", "sweep.json", Pattern.compile("sweep\\.csv|sweep\\.json|heatmap-(pnl|fills).*\\.png"));
+                    + "|fills-.+\\.png|daily-pnl\\.png")),
+    SWEEP("sweep", "sweep.json", Pattern.compile("sweep\\.csv|sweep\\.json|sweep\\.html|daily\\.csv|heatmap-(pnl|fills).*\\.png"
+            + "|daily-pnl\\.png|walk-forward\\.png|pbo-logits\\.png"));
 
     private final String kind;
     private final String marker;

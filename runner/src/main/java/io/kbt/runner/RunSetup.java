@@ -3,6 +3,7 @@ package io.kbt.runner;
 import io.kbt.db.Database;
 import io.kbt.db.history.CandleBooks;
 import io.kbt.db.history.FeeChangeStore;
+import io.kbt.engine.event.DataSet;
 import io.kbt.engine.exchange.QueueModel;
 import io.kbt.engine.exchange.QueueModels;
 import io.kbt.engine.fees.FeeSchedule;
@@ -306,16 +307,26 @@ public abstract class RunSetup<B extends RunSetup<B>> {
      * loaded markets' series; warns when a book built from candles meets a queue model that needs the queue.
      */
     ReplayConfig forData(ReplayConfig config, LoadedData loaded, Database store) {
+        warnCandleQueue(config, loaded.bookSources());
+        return withFees(config, loaded.instruments(), store);
+    }
+
+    /** Warns when a book built from candles ({@code bookSources} by ticker) meets a queue model that needs the queue. */
+    void warnCandleQueue(ReplayConfig config, Map<String, String> bookSources) {
         String queue = config.queueModel().name();
-        if (loaded.bookSources().containsValue(CandleBooks.CANDLES) && !queue.equals("optimistic")
+        if (bookSources.containsValue(CandleBooks.CANDLES) && !queue.equals("optimistic")
                 && !queue.startsWith("fraction")) {
             warnings.accept("--queue " + queue + " on a book built from candles: the queue ahead is unknowable "
                     + "there; use --queue optimistic or --queue fraction:f=F");
         }
+    }
+
+    /** {@code config} with, for {@code --fees kalshi}, the fee changes {@code store} holds for the markets' series. */
+    ReplayConfig withFees(ReplayConfig config, Instruments instruments, Database store) {
         if (!kalshiFees()) {
             return config;
         }
-        List<String> seriesTickers = loaded.instruments().markets().stream().map(Market::seriesTicker).distinct().toList();
+        List<String> seriesTickers = instruments.markets().stream().map(Market::seriesTicker).distinct().toList();
         List<KalshiFeeSchedule.Change> changes = new ArrayList<>();
         for (FeeChangeStore.FeeChange c : new FeeChangeStore(store.dsl()).of(seriesTickers)) {
             changes.add(new KalshiFeeSchedule.Change(c.seriesTicker(), c.scheduledTs(),
@@ -328,6 +339,31 @@ public abstract class RunSetup<B extends RunSetup<B>> {
         LoadedData loaded = marketData().load(selection, opened, loader, book, candleSize);
         loaded.warnings().forEach(warnings);
         return loaded;
+    }
+
+    /** The selection's opener for a sweep's shards, with the books as {@link #load} builds them. */
+    Function<Selection, DataSet> opener(Database opened, Map<String, String> bookSources) {
+        return marketData().opener(opened, loader, book, candleSize, bookSources);
+    }
+
+    CandleBooks.Mode bookMode() {
+        return book;
+    }
+
+    long candleSize() {
+        return candleSize;
+    }
+
+    boolean kalshiFeeHistory() {
+        return kalshiFees();
+    }
+
+    ClassLoader plugins() {
+        return loader;
+    }
+
+    void warn(String warning) {
+        warnings.accept(warning);
     }
 
     private static LocalDate day(long micros) {

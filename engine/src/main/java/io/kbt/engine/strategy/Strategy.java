@@ -27,4 +27,13 @@ public interface Strategy {
     default long positionLimit() {
         return Long.MAX_VALUE;
     }
+
+    /**
+     * True when a decision about one market depends on others beyond the shared clock and index (a stop on the
+     * run's total loss, a cap on total inventory): such a strategy sees every market of a run at once, so a
+     * sweep does not split its run into independent shards.
+     */
+    default boolean crossMarketState() {
+        return false;
+    }
 }

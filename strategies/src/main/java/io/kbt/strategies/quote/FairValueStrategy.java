@@ -319,6 +319,12 @@ public final class FairValueStrategy implements Strategy {
         rechecks[recheckCount++] = market;
     }
 
+    /** The total loss stop ({@code maxLossCents}) looks at every market's P&amp;L together. */
+    @Override
+    public boolean crossMarketState() {
+        return params.maxLossCents().isPresent();
+    }
+
     private void withdraw(StrategyContext context, int market) {
         if (quoting[market]) {
             context.quote(market, Quote.NONE);

@@ -1,0 +1,95 @@
+package io.kbt.spark;
+
+import io.kbt.runner.sweep.CellResult;
+import io.kbt.runner.sweep.RemoteSweep;
+import io.kbt.runner.sweep.SweepJob;
+import io.kbt.runner.sweep.SweepMatrix;
+import java.io.Serializable;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * A sweep's cells as Spark tasks. Each task is one shard and a block of parameter sets: the executor loads that
+ * shard itself from the job's source (a directory or PostgreSQL it can reach) and sends back only the cells'
+ * figures, so no market data passes through the driver. The driver counts finished cells for the progress bar.
+ */
+public final class SparkSweep implements RemoteSweep {
+    /** One Spark task: sets [{@code from}, {@code to}) over shard {@code shard}. */
+    record Task(int shard, int from, int to) implements Serializable {}
+
+    @Override
+    public SweepMatrix run(String master, SweepJob job, Progress progress) {
+        SparkConf conf = new SparkConf().setAppName("kbt sweep").setMaster(master)
+                .set("spark.ui.enabled", "false")
+                .set("spark.ui.showConsoleProgress", "false");
+        shipClasses(conf);
+        int total = job.sets().size() * job.shards().size();
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            spark.setLogLevel("WARN");
+            List<Task> tasks = tasks(job, spark.defaultParallelism());
+            LongAccumulator cells = spark.sc().longAccumulator("kbt cells");
+            spark.sc().addSparkListener(new SparkListener() {
+                @Override
+                public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+                    progress.finished((int) cells.value().longValue(), total);
+                }
+            });
+            List<CellResult> results = spark.parallelize(tasks, tasks.size())
+                    .flatMap(task -> {
+                        List<CellResult> done = job.runCells(task.shard(), task.from(), task.to());
+                        cells.add(done.size());
+                        return done.iterator();
+                    })
+                    .collect();
+            SweepMatrix matrix = new SweepMatrix(job.sets(), job.shards());
+            results.forEach(matrix::put);
+            return matrix;
+        }
+    }
+
+    /**
+     * Blocks of sets per shard: one block when there are at least twice as many shards as task slots, otherwise
+     * enough blocks that every slot has work (each block loads its shard once).
+     */
+    static List<Task> tasks(SweepJob job, int parallelism) {
+        int sets = job.sets().size();
+        int shards = job.shards().size();
+        int blocks = Math.max(1, Math.min(sets, (2 * parallelism + shards - 1) / shards));
+        int size = (sets + blocks - 1) / blocks;
+        List<Task> tasks = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            for (int from = 0; from < sets; from += size) {
+                tasks.add(new Task(shard, from, Math.min(sets, from + size)));
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * Executors need kbt's classes: the kbt-spark jar when running from it (unless spark-submit already ships
+     * it), else (tests, a build tree) this JVM's class path, which a worker on the same machine can read.
+     */
+    private static void shipClasses(SparkConf conf) {
+        Path location;
+        try {
+            location = Path.of(SparkSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate kbt's classes", e);
+        }
+        if (Files.isRegularFile(location)) {
+            if (!conf.contains("spark.jars")) {
+                conf.setJars(new String[] {location.toString()});
+            }
+        } else {
+            conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.kbt.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kbt.runner.sweep.SweepMatrix;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sweep's cells as Spark tasks on {@code local[2]}: the same cells as the local sweep, with progress. */
+class SparkSweepTest {
+    @TempDir
+    static Path dir;
+
+    static SweepFixture fixture;
+
+    @BeforeAll
+    static void prepare() {
+        fixture = new SweepFixture(dir, 3);
+    }
+
+    @Test
+    void localTwoGivesTheLocalSweepsCellsAndCountsThemAll() {
+        List<Integer> progress = new ArrayList<>();
+        SweepMatrix remote = new SparkSweep().run("local[2]", fixture.job, (done, total) -> {
+            synchronized (progress) {
+                progress.add(done);
+                assertThat(total).isEqualTo(9);
+            }
+        });
+
+        fixture.assertSameAsLocal(remote);
+        assertThat(progress).isNotEmpty().isSorted();
+        assertThat(progress.get(progress.size() - 1)).isEqualTo(9);
+    }
+
+    @Test
+    void tasksSplitSetsOnlyWhenThereAreFewerShardsThanSlots() {
+        // 3 shards × 3 sets: one slot → a task per shard; two slots → two blocks per shard; four → a task per cell.
+        assertThat(SparkSweep.tasks(fixture.job, 1)).hasSize(3)
+                .allSatisfy(t -> assertThat(t.to() - t.from()).isEqualTo(3));
+        assertThat(SparkSweep.tasks(fixture.job, 2)).hasSize(6).first()
+                .isEqualTo(new SparkSweep.Task(0, 0, 2));
+        assertThat(SparkSweep.tasks(fixture.job, 4)).hasSize(9);
+    }
+}
