@@ -67,6 +67,11 @@ final class DailyPnl {
     }
 
     void chart(Path file, String title) {
+        ChartStyle.writePng(file, categoryChart(title));
+    }
+
+    /** The chart {@link #chart} draws: a gain and a loss bar series, one category per day. */
+    CategoryChart categoryChart(String title) {
         List<String> labels = new ArrayList<>();
         List<Double> gains = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
@@ -87,7 +92,7 @@ final class DailyPnl {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.addSeries("gain", labels, gains).setFillColor(new Color(40, 150, 70));
         chart.addSeries("loss", labels, losses).setFillColor(new Color(200, 50, 50));
-        ChartStyle.writePng(file, chart);
+        return chart;
     }
 
     private Day day(long ts) {

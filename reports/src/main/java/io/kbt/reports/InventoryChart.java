@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.knowm.xchart.XYChart;
 
 /**
  * {@code inventory.png}: the position of each market in contracts (+ yes, − no) over time. With many markets only
@@ -21,6 +22,16 @@ final class InventoryChart {
     private InventoryChart() {}
 
     static void write(Path file, List<MarketSeries> markets, String title) {
+        XYChart chart = chart(markets, title);
+        if (chart == null) {
+            ChartStyle.writeEmpty(file, title + ": no positions recorded");
+        } else {
+            ChartStyle.writePng(file, chart);
+        }
+    }
+
+    /** The positions of the drawn markets, or null when no market held a position. */
+    static XYChart chart(List<MarketSeries> markets, String title) {
         List<MarketSeries> held = new ArrayList<>(markets.stream().filter(m -> !m.position.isEmpty()).toList());
         held.sort(Comparator.comparingDouble((MarketSeries m) -> m.position.maxAbs()).reversed()
                 .thenComparing(m -> m.market.ticker()));
@@ -30,17 +41,16 @@ final class InventoryChart {
         List<SeriesBuffer.Points> positions = drawn.stream().map(m -> m.position.points()).toList();
         TimeAxis axis = TimeAxis.covering(positions);
         if (axis.isEmpty()) {
-            ChartStyle.writeEmpty(file, title + ": no positions recorded");
-            return;
+            return null;
         }
         String fullTitle = leftOut == 0 ? title
                 : title + " (largest " + drawn.size() + " of " + held.size() + " markets)";
-        var chart = ChartStyle.timeChart(ChartStyle.HEIGHT, fullTitle, "position (contracts, + yes / − no)", axis);
+        XYChart chart = ChartStyle.timeChart(ChartStyle.HEIGHT, fullTitle, "position (contracts, + yes / − no)", axis);
         for (int i = 0; i < drawn.size(); i++) {
             ChartStyle.line(chart, drawn.get(i).market.ticker(), axis, positions.get(i), 1,
                     PALETTE[i % PALETTE.length], 2.5f, true);
         }
         chart.getStyler().setYAxisDecimalPattern("#,##0.##");
-        ChartStyle.writePng(file, chart);
+        return chart;
     }
 }

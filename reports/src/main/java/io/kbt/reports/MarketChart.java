@@ -31,6 +31,11 @@ final class MarketChart {
      */
     static void write(Path file, MarketSeries series, SeriesBuffer index, String symbol, String dates,
             String bookSource) {
+        ChartStyle.writePng(file, chart(series, index, symbol, dates, bookSource));
+    }
+
+    /** The chart {@link #write} draws. */
+    static XYChart chart(MarketSeries series, SeriesBuffer index, String symbol, String dates, String bookSource) {
         Market market = series.market;
         SeriesBuffer.Points bestBid = series.bestBid.points();
         SeriesBuffer.Points bestAsk = series.bestAsk.points();
@@ -55,8 +60,7 @@ final class MarketChart {
                 + " · book: " + bookSource;
         XYChart chart = ChartStyle.timeChart(ChartStyle.HEIGHT, title, "yes price (cents)", axis);
         if (axis.isEmpty()) {
-            ChartStyle.writePng(file, chart);
-            return;
+            return chart;
         }
         ChartStyle.line(chart, "best yes bid (data)", axis, bestBid, 1, BEST_BID, 2f, true);
         ChartStyle.line(chart, "best yes ask (data)", axis, bestAsk, 1, BEST_ASK, 2f, true);
@@ -90,7 +94,7 @@ final class MarketChart {
             chart.setYAxisGroupTitle(1, (symbol == null ? market.underlying() : symbol) + " (index level)");
             chart.getStyler().putYAxisGroupDecimalPatternMap(1, "#,##0");
         }
-        ChartStyle.writePng(file, chart);
+        return chart;
     }
 
     private static String strike(double level) {

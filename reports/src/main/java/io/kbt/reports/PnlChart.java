@@ -20,14 +20,23 @@ final class PnlChart {
     private PnlChart() {}
 
     static void write(Path file, PortfolioSeries series, String title) {
+        List<XYChart> panels = panels(series, title);
+        if (panels.isEmpty()) {
+            ChartStyle.writeEmpty(file, title + ": no P&L recorded");
+        } else {
+            ChartStyle.writePng(file, panels.toArray(XYChart[]::new));
+        }
+    }
+
+    /** The P&amp;L panel above the drawdown panel, or none when no P&amp;L was recorded. */
+    static List<XYChart> panels(PortfolioSeries series, String title) {
         SeriesBuffer.Points marked = series.marked.points();
         SeriesBuffer.Points realized = series.realized.points();
         SeriesBuffer.Points fees = series.fees.points();
         SeriesBuffer.Points drawdown = series.drawdown.points();
         TimeAxis axis = TimeAxis.covering(List.of(marked, realized, fees));
         if (axis.isEmpty()) {
-            ChartStyle.writeEmpty(file, title + ": no P&L recorded");
-            return;
+            return List.of();
         }
         XYChart top = ChartStyle.timeChart(TOP_HEIGHT, title, "P&L ($)", axis);
         ChartStyle.line(top, "total P&L (marked to mid)", axis, marked, 1, MARKED, 2.5f, false);
@@ -45,6 +54,6 @@ final class PnlChart {
 
         top.getStyler().setYAxisDecimalPattern("#,##0.00");
         bottom.getStyler().setYAxisDecimalPattern("#,##0.00");
-        ChartStyle.writePng(file, top, bottom);
+        return List.of(top, bottom);
     }
 }

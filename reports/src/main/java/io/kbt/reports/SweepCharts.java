@@ -25,6 +25,10 @@ final class SweepCharts {
     private SweepCharts() {}
 
     static void dailyPnl(Path file, List<LocalDate> days, List<SweepPage.SetLine> top) {
+        ChartStyle.writePng(file, dailyPnlChart(days, top));
+    }
+
+    static CategoryChart dailyPnlChart(List<LocalDate> days, List<SweepPage.SetLine> top) {
         CategoryChart chart = category("Daily P&L of the top sets by total P&L", "settlement day", "P&L ($)");
         chart.getStyler().setOverlapped(false);
         List<String> labels = days.stream().map(LocalDate::toString).toList();
@@ -35,10 +39,14 @@ final class SweepCharts {
             }
             chart.addSeries(set.params().toString(), labels, dollars);
         }
-        ChartStyle.writePng(file, chart);
+        return chart;
     }
 
     static void outOfSample(Path file, List<LocalDate> days, long[] daily) {
+        ChartStyle.writePng(file, outOfSampleChart(days, daily));
+    }
+
+    static XYChart outOfSampleChart(List<LocalDate> days, long[] daily) {
         XYChart chart = new XYChartBuilder().width(ChartStyle.WIDTH).height(HEIGHT)
                 .title("Walk-forward: chained out-of-sample P&L").xAxisTitle("test day").yAxisTitle("P&L ($)").build();
         style(chart.getStyler());
@@ -57,10 +65,14 @@ final class SweepCharts {
             int i = (int) Math.round(v) - 1;
             return i >= 0 && i < names.size() ? names.get(i) : "";
         });
-        ChartStyle.writePng(file, chart);
+        return chart;
     }
 
     static void pboLogits(Path file, double[] logits, double probability) {
+        ChartStyle.writePng(file, pboLogitsChart(logits, probability));
+    }
+
+    static CategoryChart pboLogitsChart(double[] logits, double probability) {
         double lo = -4;
         double hi = 4;
         for (double l : logits) {
@@ -84,7 +96,7 @@ final class SweepCharts {
                 "logit λ of the in-sample winner's out-of-sample rank", "splits");
         chart.getStyler().setLegendVisible(false);
         chart.addSeries("splits", labels, counts).setFillColor(new Color(70, 110, 170));
-        ChartStyle.writePng(file, chart);
+        return chart;
     }
 
     private static CategoryChart category(String title, String xTitle, String yTitle) {

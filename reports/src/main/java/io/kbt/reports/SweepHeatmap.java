@@ -36,6 +36,11 @@ final class SweepHeatmap {
     private SweepHeatmap() {}
 
     static void write(Path file, SweepGrid grid, Figure figure, String title) {
+        ChartStyle.writePng(file, chart(grid, figure, title));
+    }
+
+    /** The heatmap {@link #write} draws: one cell per run of the grid. */
+    static HeatMapChart chart(SweepGrid grid, Figure figure, String title) {
         HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(title).xAxisTitle(grid.xKey()).yAxisTitle(grid.yKey()).build();
         HeatMapStyler styler = chart.getStyler();
@@ -83,7 +88,7 @@ final class SweepHeatmap {
             styler.setRangeColors(new Color[] {Color.WHITE, new Color(90, 140, 220)});
         }
         chart.addSeries(figure.label, grid.xValues(), grid.yValues(), cells);
-        ChartStyle.writePng(file, chart);
+        return chart;
     }
 
     /** Cell labels shrink as the grid grows so "-$1,234.56" still fits a cell. */
