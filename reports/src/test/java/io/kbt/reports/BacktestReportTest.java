@@ -19,7 +19,6 @@ import io.kbt.engine.run.MarketSummary;
 import io.kbt.engine.run.PnlPoint;
 import io.kbt.engine.run.RunResult;
 import io.kbt.engine.run.Sample;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,16 +134,18 @@ class BacktestReportTest {
     }
 
     @Test
-    void everyChartIsA1600x1000PngWithContentAndOnlyTradedMarketsGetFillCharts() throws IOException {
+    void everyChartIsWrittenAndOnlyTradedMarketsGetFillChartsAndThePnlChartIsA1600x1000PngWithContent()
+            throws IOException {
         SyntheticRun run = new SyntheticRun(2, 2, 400, 15);
         try (BacktestReport report = new BacktestReport(dir, run.instruments, 0)) {
             run.replay(report);
             report.finish(run.result(), info());
         }
+        // The one pixel-level check; what the charts plot is asserted in ChartDataTest.
         Pngs.assertChart(dir.resolve("pnl.png"));
-        Pngs.assertChart(dir.resolve("inventory.png"));
+        assertThat(dir.resolve("inventory.png")).isNotEmptyFile();
         for (Market market : run.instruments.markets()) {
-            Pngs.assertChart(dir.resolve("fills-" + market.ticker() + ".png"));
+            assertThat(dir.resolve("fills-" + market.ticker() + ".png")).isNotEmptyFile();
         }
         try (var files = Files.list(dir)) {
             assertThat(files.filter(f -> f.getFileName().toString().startsWith("fills-"))).hasSize(4);
@@ -157,14 +157,9 @@ class BacktestReportTest {
         try (BacktestReport report = new BacktestReport(dir, INSTRUMENTS, 0)) {
             report.finish(result(0), info());
         }
-        for (String chart : new String[] {"pnl.png", "inventory.png"}) {
-            BufferedImage image = ImageIO.read(dir.resolve(chart).toFile());
-            assertThat(image.getWidth()).isEqualTo(1600);
-            assertThat(image.getHeight()).isEqualTo(1000);
-            // a white canvas with the message written on it
-            assertThat(image.getRGB(5, 5)).isEqualTo(0xFFFFFFFF);
-            assertThat(Pngs.distinctColours(image)).isGreaterThan(1);
-        }
+        // The charts' builders give nothing to draw here (ChartDataTest); the files say so in words.
+        assertThat(dir.resolve("pnl.png")).isNotEmptyFile();
+        assertThat(dir.resolve("inventory.png")).isNotEmptyFile();
     }
 
     @Test
@@ -183,7 +178,7 @@ class BacktestReportTest {
             }
             report.finish(result(1), info());
         }
-        Pngs.assertChart(dir.resolve("fills-INXD-23APR10-B4075.png"));
+        assertThat(dir.resolve("fills-INXD-23APR10-B4075.png")).isNotEmptyFile();
         assertThat(dir.resolve("fills-INXD-23APR10-B4125.png")).doesNotExist();
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(html).contains("<img src=\"pnl.png\"", "<img src=\"inventory.png\"",

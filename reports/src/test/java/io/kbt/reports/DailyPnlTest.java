@@ -10,7 +10,9 @@ import io.kbt.engine.run.PnlPoint;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.CategoryChart;
 
 /** The per-day table: each New York day's P&L is its last marked P&L less the previous day's. */
 class DailyPnlTest {
@@ -35,6 +37,14 @@ class DailyPnlTest {
         assertThat((BigDecimal) rows.get(1).get("cumulative_pnl_cents")).isEqualByComparingTo("-50");
         assertThat((BigDecimal) rows.get(1).get("contracts")).isEqualByComparingTo("3.5");
         assertThat(rows.get(1)).containsEntry("fills", 2L);
+
+        CategoryChart chart = daily.categoryChart("P&L per day");
+        assertThat(chart.getTitle()).isEqualTo("P&L per day");
+        assertThat(chart.getXAxisTitle()).isEqualTo("New York day");
+        assertThat(chart.getYAxisTitle()).isEqualTo("P&L ($)");
+        assertThat(new ArrayList<Object>(chart.getSeriesMap().get("gain").getXData())).containsExactly("2023-04-10", "2023-04-11");
+        assertThat(chart.getSeriesMap().get("gain").getYData()).map(Number::doubleValue).containsExactly(2.5, 0.0);
+        assertThat(chart.getSeriesMap().get("loss").getYData()).map(Number::doubleValue).containsExactly(0.0, -3.0);
     }
 
     private static Fill fill(long ts, long count, long fee) {

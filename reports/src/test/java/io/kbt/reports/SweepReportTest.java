@@ -1,6 +1,7 @@
 package io.kbt.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapSeries;
 
 class SweepReportTest {
     @TempDir
@@ -43,8 +46,45 @@ class SweepReportTest {
         assertThat(json.get("runs")).hasSize(12);
         assertThat(json.get("runs").get(0).get("params").get("spread").asText()).isEqualTo("1");
         assertThat(json.get("runs").get(0).has("pnl_cents")).isTrue();
-        Pngs.assertChart(dir.resolve("heatmap-pnl.png"));
-        Pngs.assertChart(dir.resolve("heatmap-fills.png"));
+        assertThat(dir.resolve("heatmap-pnl.png")).isNotEmptyFile();
+        assertThat(dir.resolve("heatmap-fills.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void heatmapsPutEachRunsPnlInDollarsAndFillsInTheCellOfItsTwoSweptValues() {
+        List<SweepRow> rows = grid(List.of("1", "2", "3", "10"), List.of("0", "0.5", "1"), List.of());
+        SweepGrid grid = SweepGrid.of("spread", "skew", rows);
+
+        HeatMapChart pnl = SweepHeatmap.chart(grid, SweepHeatmap.Figure.PNL, "P&L ($) by spread × skew");
+
+        assertThat(pnl.getTitle()).isEqualTo("P&L ($) by spread × skew");
+        assertThat(pnl.getXAxisTitle()).isEqualTo("spread");
+        assertThat(pnl.getYAxisTitle()).isEqualTo("skew");
+        HeatMapSeries series = pnl.getHeatMapSeries();
+        assertThat(series.getName()).isEqualTo("P&L ($)");
+        assertThat(new ArrayList<Object>(series.getXData())).containsExactly("1", "2", "3", "10");
+        assertThat(new ArrayList<Object>(series.getYData())).containsExactly("0", "0.5", "1");
+        assertThat(series.getHeatData()).hasSize(12);
+        // spread 3 (x 2), skew 0.5 (y 1): (300 − 100 − 150) dollars + 0.25¢; spread 1, skew 1: −250 dollars + 0.25¢
+        assertThat(cell(series, 2, 1)).isCloseTo(50.0025, within(1e-9));
+        assertThat(cell(series, 0, 2)).isCloseTo(-249.9975, within(1e-9));
+        // symmetric colour scale around zero, reaching the largest |P&L| (spread 10, skew 0: 850 dollars)
+        assertThat(pnl.getStyler().getMax()).isCloseTo(850.0025, within(1e-9));
+        assertThat(pnl.getStyler().getMin()).isCloseTo(-850.0025, within(1e-9));
+
+        HeatMapChart fills = SweepHeatmap.chart(grid, SweepHeatmap.Figure.FILLS, "Fills by spread × skew");
+        assertThat(fills.getHeatMapSeries().getName()).isEqualTo("fills");
+        assertThat(cell(fills.getHeatMapSeries(), 3, 0)).isEqualTo(100);
+        assertThat(cell(fills.getHeatMapSeries(), 1, 2)).isEqualTo(20);
+    }
+
+    private static double cell(HeatMapSeries series, int x, int y) {
+        for (Number[] c : series.getHeatData()) {
+            if (c[0].intValue() == x && c[1].intValue() == y) {
+                return c[2].doubleValue();
+            }
+        }
+        throw new AssertionError("no cell at " + x + ", " + y);
     }
 
     @Test
@@ -54,9 +94,10 @@ class SweepReportTest {
 
         assertThat(Files.readAllLines(dir.resolve("sweep.csv"))).hasSize(1 + 8)
                 .first().asString().startsWith("spread,skew,limit,events,");
-        Pngs.assertChart(dir.resolve("heatmap-pnl-limit=10.png"));
-        Pngs.assertChart(dir.resolve("heatmap-pnl-limit=50.png"));
-        Pngs.assertChart(dir.resolve("heatmap-fills-limit=10.png"));
+        assertThat(dir.resolve("heatmap-pnl-limit=10.png")).isNotEmptyFile();
+        assertThat(dir.resolve("heatmap-pnl-limit=50.png")).isNotEmptyFile();
+        assertThat(dir.resolve("heatmap-fills-limit=10.png")).isNotEmptyFile();
+        assertThat(dir.resolve("heatmap-fills-limit=50.png")).isNotEmptyFile();
         assertThat(dir.resolve("heatmap-pnl.png")).doesNotExist();
     }
 
@@ -64,7 +105,7 @@ class SweepReportTest {
     void oneSweptKeyStillGivesAHeatmapOfOneRow() throws IOException {
         SweepReport.write(dir, List.of("spread"), grid(List.of("1", "2", "10"), List.of("0"), List.of()).stream()
                 .map(r -> new SweepRow(Map.of("spread", r.params().get("spread")), r.result())).toList());
-        Pngs.assertChart(dir.resolve("heatmap-pnl.png"));
+        assertThat(dir.resolve("heatmap-pnl.png")).isNotEmptyFile();
         List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
         assertThat(csv.subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("1", "2", "10");
     }
