@@ -1,5 +1,6 @@
 package io.kbt.feeds;
 
+import io.kbt.engine.book.KalshiBook;
 import io.kbt.engine.event.BookDelta;
 import io.kbt.engine.event.BookSide;
 import io.kbt.engine.event.BookSnapshot;
@@ -15,7 +16,7 @@ import java.util.List;
 /**
  * The 2023 seed CSV ({@code Time,Competitor,Operation,OrderId,Instrument,Side,Volume,Price,...}) of one Kalshi
  * market and its index as engine events. Instrument 0 rows are {@link IndexTick}s; Instrument 1 rows are
- * order-book rows that this reader replays on its own book: an empty {@link BookSnapshot} before the first; an
+ * order-book rows that this reader replays on its own {@link KalshiBook}, applying every delta it emits: an empty {@link BookSnapshot} before the first; an
  * {@code Insert} that crosses the other side is a trade — for each crossed level a {@link Trade} (taker YES when a
  * {@code B} insert lifts asks, NO when an {@code A} insert hits bids) and a {@link BookDelta} taking that
  * quantity off the level — and its remainder rests as a delta; other inserts add and {@code Cancel}s remove
@@ -49,8 +50,7 @@ public final class SeedCsvReader extends LineFeedReader {
     private final int symbolId;
     private final TickSize tick;
     private final int maxTicks;
-    private final long[] yesBids;
-    private final long[] noBids;
+    private final KalshiBook book;
     private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private int timeColumn;
     private int operationColumn;
@@ -78,8 +78,7 @@ public final class SeedCsvReader extends LineFeedReader {
         this.symbolId = registry.symbolId(symbol);
         this.tick = registry.tickSize(ticker);
         this.maxTicks = tick.maxTicks();
-        this.yesBids = new long[maxTicks + 1];
-        this.noBids = new long[maxTicks + 1];
+        this.book = new KalshiBook(maxTicks);
     }
 
     @Override
@@ -175,7 +174,9 @@ public final class SeedCsvReader extends LineFeedReader {
     private void bookRow(List<String> fields) {
         if (!bookStarted) {
             bookStarted = true;
-            emit(new BookSnapshot(rowTs, nextSeq(), marketId, List.of(), List.of()), SNAPSHOT);
+            BookSnapshot empty = new BookSnapshot(rowTs, nextSeq(), marketId, List.of(), List.of());
+            book.applySnapshot(empty);
+            emit(empty, SNAPSHOT);
         }
         String side = fields.get(sideColumn);
         if (!side.equals("A") && !side.equals("B")) {
@@ -229,63 +230,53 @@ public final class SeedCsvReader extends LineFeedReader {
         return hundredths;
     }
 
-    /** A yes bid ({@code bid}) or yes ask at {@code yesPrice}; crossing ones trade first. */
+    /** A yes bid ({@code bid}) or yes ask at {@code yesPrice}; crossing ones trade first, best level first. */
     private void insert(boolean bid, int yesPrice, long volume) {
         long remaining = volume;
         boolean traded = false;
         if (bid) {
             // Lift yes asks from the lowest: a yes ask at a is a no bid at max − a.
-            for (int noPrice = maxTicks - 1; noPrice >= 1 && remaining > 0 && maxTicks - noPrice <= yesPrice;
-                    noPrice--) {
-                long take = Math.min(remaining, noBids[noPrice]);
-                if (take > 0) {
-                    traded = true;
-                    remaining -= take;
-                    noBids[noPrice] -= take;
-                    emit(new Trade(rowTs, nextSeq(), marketId, maxTicks - noPrice, take, BookSide.YES), TRADE);
-                    emit(new BookDelta(rowTs, nextSeq(), marketId, BookSide.NO, noPrice, -take), DELTA);
-                }
+            while (remaining > 0 && book.bestNoBid() > 0 && book.bestYesAsk() <= yesPrice) {
+                int noPrice = book.bestNoBid();
+                long take = Math.min(remaining, book.noBidSize(noPrice));
+                traded = true;
+                remaining -= take;
+                emit(new Trade(rowTs, nextSeq(), marketId, maxTicks - noPrice, take, BookSide.YES), TRADE);
+                delta(BookSide.NO, noPrice, -take);
             }
         } else {
-            for (int price = maxTicks - 1; price >= 1 && remaining > 0 && price >= yesPrice; price--) {
-                long take = Math.min(remaining, yesBids[price]);
-                if (take > 0) {
-                    traded = true;
-                    remaining -= take;
-                    yesBids[price] -= take;
-                    emit(new Trade(rowTs, nextSeq(), marketId, price, take, BookSide.NO), TRADE);
-                    emit(new BookDelta(rowTs, nextSeq(), marketId, BookSide.YES, price, -take), DELTA);
-                }
+            while (remaining > 0 && book.bestYesBid() > 0 && book.bestYesBid() >= yesPrice) {
+                int price = book.bestYesBid();
+                long take = Math.min(remaining, book.yesBidSize(price));
+                traded = true;
+                remaining -= take;
+                emit(new Trade(rowTs, nextSeq(), marketId, price, take, BookSide.NO), TRADE);
+                delta(BookSide.YES, price, -take);
             }
         }
         stats.increment(traded ? ROWS_TRADE : ROWS_BOOK);
         if (remaining > 0) {
-            rest(bid, yesPrice, remaining);
-        }
-    }
-
-    private void rest(boolean bid, int yesPrice, long quantity) {
-        if (bid) {
-            yesBids[yesPrice] += quantity;
-            emit(new BookDelta(rowTs, nextSeq(), marketId, BookSide.YES, yesPrice, quantity), DELTA);
-        } else {
-            noBids[maxTicks - yesPrice] += quantity;
-            emit(new BookDelta(rowTs, nextSeq(), marketId, BookSide.NO, maxTicks - yesPrice, quantity), DELTA);
+            delta(bid ? BookSide.YES : BookSide.NO, bid ? yesPrice : maxTicks - yesPrice, remaining);
         }
     }
 
     private void cancel(boolean bid, int yesPrice, long volume) {
         stats.increment(ROWS_BOOK);
-        long[] levels = bid ? yesBids : noBids;
+        BookSide side = bid ? BookSide.YES : BookSide.NO;
         int price = bid ? yesPrice : maxTicks - yesPrice;
-        long removed = Math.min(volume, levels[price]);
+        long removed = Math.min(volume, book.size(side, price));
         if (removed < volume) {
             stats.increment(CANCEL_CLAMPED);
         }
         if (removed > 0) {
-            levels[price] -= removed;
-            emit(new BookDelta(rowTs, nextSeq(), marketId, bid ? BookSide.YES : BookSide.NO, price, -removed), DELTA);
+            delta(side, price, -removed);
         }
+    }
+
+    /** Applies a change to the reader's book and emits it, so the book is exactly what the events describe. */
+    private void delta(BookSide side, int price, long quantity) {
+        book.applyDelta(side, price, quantity);
+        emit(new BookDelta(rowTs, nextSeq(), marketId, side, price, quantity), DELTA);
     }
 
     private void emit(MarketEvent event, String kind) {

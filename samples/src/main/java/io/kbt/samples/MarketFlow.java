@@ -1,5 +1,6 @@
 package io.kbt.samples;
 
+import io.kbt.engine.book.KalshiBook;
 import io.kbt.engine.event.BookSide;
 import io.kbt.engine.event.Level;
 import io.kbt.engine.market.Market;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The book and order flow of one market for one session. Liquidity providers requote post-only (never crossing
+ * The book ({@link KalshiBook}, in cents) and order flow of one market for one session. Liquidity providers requote post-only (never crossing
  * the others' quotes, removals written before additions, so no prefix of a requote crosses either), noise takers
  * arrive at random and informed takers pick off quotes that lag the fair probability. Every trade is written with
  * the delta that takes its quantity off the book, as Kalshi's feed does.
@@ -30,11 +31,8 @@ final class MarketFlow {
     private final String ticker;
     private final Rng rng;
     private final KalshiWsWriter ws;
-    private final int[] yes = new int[100];
-    private final int[] no = new int[100];
+    private final KalshiBook book = new KalshiBook(100);
     private final LiquidityProvider[] providers = new LiquidityProvider[PROVIDERS];
-    private int bestYes;
-    private int bestNo;
     private double fair;
     private double activity;
     private long trades;
@@ -61,7 +59,7 @@ final class MarketFlow {
             providers[i] = new LiquidityProvider(rng, fair);
             requote(providers[i], 0, true);
         }
-        ws.snapshot(ticker, levels(yes), levels(no), openMicros);
+        ws.snapshot(ticker, levels(BookSide.YES), levels(BookSide.NO), openMicros);
     }
 
     /**
@@ -125,12 +123,14 @@ final class MarketFlow {
 
     /** The spread in cents, or 0 when a side is empty. */
     int spread() {
+        int bestYes = book.bestYesBid();
+        int bestNo = book.bestNoBid();
         return bestYes > 0 && bestNo > 0 ? 100 - bestNo - bestYes : 0;
     }
 
     /** The mid in cents (only meaningful when both sides quote). */
     double mid() {
-        return (bestYes + 100 - bestNo) / 2.0;
+        return (book.bestYesBid() + 100 - book.bestNoBid()) / 2.0;
     }
 
     long trades() {
@@ -145,11 +145,11 @@ final class MarketFlow {
         int size = (int) Math.max(1, Math.min(500, Math.round(rng.logNormal(5, 1.0))));
         int slip = rng.chance(0.8) ? 0 : rng.between(1, 2);
         if (rng.chance(0.5)) {
-            if (bestNo > 0) {
-                take(BookSide.YES, size, 100 - bestNo + slip, ts);
+            if (book.bestNoBid() > 0) {
+                take(BookSide.YES, size, book.bestYesAsk() + slip, ts);
             }
-        } else if (bestYes > 0) {
-            take(BookSide.NO, size, bestYes - slip, ts);
+        } else if (book.bestYesBid() > 0) {
+            take(BookSide.NO, size, book.bestYesBid() - slip, ts);
         }
     }
 
@@ -157,6 +157,8 @@ final class MarketFlow {
         double fairCents = 100 * fair;
         double edge = rng.uniform(1.5, 3.0);
         int size = (int) Math.max(1, Math.min(1_000, Math.round(rng.logNormal(20, 0.8))));
+        int bestYes = book.bestYesBid();
+        int bestNo = book.bestNoBid();
         if (bestNo > 0 && fairCents - (100 - bestNo) >= edge) {
             take(BookSide.YES, size, (int) Math.floor(fairCents - edge / 2), ts);
         } else if (bestYes > 0 && bestYes - fairCents >= edge) {
@@ -172,15 +174,14 @@ final class MarketFlow {
         int remaining = size;
         boolean buying = takerSide == BookSide.YES;
         while (remaining > 0) {
-            int price = buying ? bestNo : bestYes;
+            int price = buying ? book.bestNoBid() : book.bestYesBid();
             int yesPrice = buying ? 100 - price : price;
             if (price == 0 || (buying ? yesPrice > worstYesPrice : yesPrice < worstYesPrice)) {
                 break;
             }
-            int[] side = buying ? no : yes;
-            int quantity = Math.min(remaining, side[price]);
-            ws.trade(tradeId(), ticker, yesPrice, quantity * 100L, takerSide, ts);
             BookSide restingSide = buying ? BookSide.NO : BookSide.YES;
+            int quantity = (int) Math.min(remaining, contractsAt(restingSide, price));
+            ws.trade(tradeId(), ticker, yesPrice, quantity * 100L, takerSide, ts);
             change(restingSide, price, -quantity, ts, false);
             int left = quantity;
             for (LiquidityProvider provider : providers) {
@@ -209,8 +210,8 @@ final class MarketFlow {
      * then additions, so every intermediate book is uncrossed too.
      */
     private void requote(LiquidityProvider provider, long ts, boolean silent) {
-        int othersYes = bestExcluding(yes, provider.yes, bestYes);
-        int othersNo = bestExcluding(no, provider.no, bestNo);
+        int othersYes = bestExcluding(BookSide.YES, provider.yes);
+        int othersNo = bestExcluding(BookSide.NO, provider.no);
         int bidTop = Math.min(provider.targetBid, 99 - othersNo);
         int askTop = Math.max(provider.targetAsk, othersYes + 1);
         int noTop = 100 - askTop;
@@ -234,7 +235,7 @@ final class MarketFlow {
         provider.quotedBid = provider.targetBid;
         provider.quotedAsk = provider.targetAsk;
         provider.dirty = false;
-        if (bestYes > 0 && bestNo > 0 && bestYes + bestNo >= 100) {
+        if (book.crossed()) {
             throw new IllegalStateException(ticker + ": generator crossed its book at " + ts);
         }
     }
@@ -254,51 +255,36 @@ final class MarketFlow {
     }
 
     private void change(BookSide side, int price, int delta, long ts, boolean silent) {
-        int[] levels = side == BookSide.YES ? yes : no;
-        levels[price] += delta;
-        if (levels[price] < 0) {
+        if (contractsAt(side, price) + delta < 0) {
             throw new IllegalStateException(ticker + ": generator took " + side + " " + price + " below zero at " + ts);
         }
-        if (side == BookSide.YES) {
-            bestYes = best(levels, bestYes, price);
-        } else {
-            bestNo = best(levels, bestNo, price);
-        }
+        book.applyDelta(side, price, delta * 100L);
         if (!silent) {
             ws.delta(ticker, side, price, delta * 100L, ts);
         }
     }
 
-    private static int best(int[] levels, int best, int changed) {
-        if (levels[changed] > 0) {
-            return Math.max(best, changed);
-        }
-        if (changed != best) {
-            return best;
-        }
-        for (int p = changed - 1; p > 0; p--) {
-            if (levels[p] > 0) {
+    /** Whole contracts resting at {@code price} on {@code side}: the generator quotes and takes whole contracts. */
+    private long contractsAt(BookSide side, int price) {
+        return book.size(side, price) / 100;
+    }
+
+    /** The best price on {@code side} at which someone other than the owner of {@code own} bids. */
+    private int bestExcluding(BookSide side, int[] own) {
+        for (int p = side == BookSide.YES ? book.bestYesBid() : book.bestNoBid(); p > 0; p--) {
+            if (contractsAt(side, p) - own[p] > 0) {
                 return p;
             }
         }
         return 0;
     }
 
-    /** The best price at which someone other than the owner of {@code own} bids, at or below {@code best}. */
-    private static int bestExcluding(int[] levels, int[] own, int best) {
-        for (int p = best; p > 0; p--) {
-            if (levels[p] - own[p] > 0) {
-                return p;
-            }
-        }
-        return 0;
-    }
-
-    private static List<Level> levels(int[] quantities) {
+    private List<Level> levels(BookSide side) {
         List<Level> levels = new ArrayList<>();
         for (int p = 1; p < 100; p++) {
-            if (quantities[p] > 0) {
-                levels.add(new Level(p, quantities[p] * 100L));
+            long quantity = book.size(side, p);
+            if (quantity > 0) {
+                levels.add(new Level(p, quantity));
             }
         }
         return levels;

@@ -7,7 +7,6 @@ import io.kbt.db.copy.BinaryCopyWriter;
 import io.kbt.db.jooq.tables.records.ImportBatchRecord;
 import io.kbt.db.market.MarketStore;
 import io.kbt.engine.event.BookDelta;
-import io.kbt.engine.event.BookSide;
 import io.kbt.engine.event.BookSnapshot;
 import io.kbt.engine.event.IndexTick;
 import io.kbt.engine.event.Level;
@@ -286,7 +285,7 @@ public final class EventImporter {
                     }
                     marketSpans.add(d.market(), d.ts(), reader.line());
                     pipeline.row(EventTable.BOOK_DELTA, d.ts()).row(8).timestamp(d.ts()).int8(d.seq())
-                            .int8(d.delta()).int4(batchId).int4(market).int4(d.price()).int2(side(d.side()))
+                            .int8(d.delta()).int4(batchId).int4(market).int4(d.price()).int2(d.side().code())
                             .int2(sub);
                 }
                 case Trade t -> {
@@ -296,11 +295,11 @@ public final class EventImporter {
                         marketSpans.add(t.market(), t.ts(), reader.line());
                     } else {
                         tradeKeys.add(tradeId, t.ts(), t.seq(), t.count(), market, t.yesPrice(),
-                                side(t.takerSide()), reader.line());
+                                t.takerSide().code(), reader.line());
                     }
                     pipeline.row(EventTable.TRADE, t.ts()).row(8).timestamp(t.ts()).int8(t.seq())
                             .int8(t.count()).int4(batchId).int4(market).int4(t.yesPrice())
-                            .int2(side(t.takerSide())).int2(sub);
+                            .int2(t.takerSide().code()).int2(sub);
                 }
                 case IndexTick i -> {
                     String symbol = symbol(reader, i.symbol(), i.ts());
@@ -397,10 +396,6 @@ public final class EventImporter {
             streams.addAll(indexes);
             return streams;
         }
-    }
-
-    static int side(BookSide side) {
-        return side == BookSide.YES ? 0 : 1;
     }
 
     private static Instant instant(long micros) {

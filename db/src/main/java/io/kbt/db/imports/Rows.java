@@ -118,10 +118,10 @@ final class Rows implements AutoCloseable {
             }
             case BookDelta d -> row(EventTable.BOOK_DELTA, d.ts()).row(8).timestamp(d.ts()).int8(d.seq())
                     .int8(d.delta()).int4(batch).int4(market(d.market(), d.ts())).int4(d.price())
-                    .int2(EventImporter.side(d.side())).int2(sub);
+                    .int2(d.side().code()).int2(sub);
             case Trade t -> row(EventTable.TRADE, t.ts()).row(8).timestamp(t.ts()).int8(t.seq()).int8(t.count())
                     .int4(batch).int4(market(t.market(), t.ts())).int4(t.yesPrice())
-                    .int2(EventImporter.side(t.takerSide())).int2(sub);
+                    .int2(t.takerSide().code()).int2(sub);
             default -> throw new BadInputException(reader.sourceName(), reader.line(),
                     "a websocket recording holds no " + event.getClass().getSimpleName());
         }

@@ -81,7 +81,7 @@ final class TableStream implements AutoCloseable {
         int batch = rows.int4();
         int market = denseMarket[rows.int4()];
         int price = rows.int4();
-        BookSide side = side(rows.int2());
+        BookSide side = BookSide.ofCode(rows.int2());
         int sub = rows.int2();
         return new StoredRow(new BookDelta(ts, seq, market, side, price, delta), batch, sub);
     }
@@ -93,7 +93,7 @@ final class TableStream implements AutoCloseable {
         int batch = rows.int4();
         int market = denseMarket[rows.int4()];
         int price = rows.int4();
-        BookSide taker = side(rows.int2());
+        BookSide taker = BookSide.ofCode(rows.int2());
         int sub = rows.int2();
         return new StoredRow(new Trade(ts, seq, market, price, count, taker), batch, sub);
     }
@@ -106,10 +106,6 @@ final class TableStream implements AutoCloseable {
         int sub = rows.int2();
         int symbol = symbols.get(rows.text());
         return new StoredRow(new IndexTick(ts, seq, symbol, level), batch, sub);
-    }
-
-    private static BookSide side(short stored) {
-        return stored == 0 ? BookSide.YES : BookSide.NO;
     }
 
     private static List<Level> levels(int[] prices, long[] quantities) {

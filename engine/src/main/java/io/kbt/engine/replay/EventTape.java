@@ -34,7 +34,7 @@ public final class EventTape {
     final int[] price;
     /** Delta or count in hundredths; for index ticks, the level's raw double bits. */
     final long[] quantity;
-    /** 1 for YES (book side or taker side), 0 for NO. */
+    /** {@link BookSide#code()} of the book side or taker side. */
     final byte[] side;
     final List<BookSnapshot> snapshots;
 
@@ -88,7 +88,7 @@ public final class EventTape {
     }
 
     MarketEvent event(int i) {
-        BookSide s = side[i] == 1 ? BookSide.YES : BookSide.NO;
+        BookSide s = BookSide.ofCode(side[i]);
         return switch (kind[i]) {
             case SNAPSHOT -> snapshots.get(price[i]);
             case DELTA -> new BookDelta(ts[i], seq[i], instrument[i], s, price[i], quantity[i]);
@@ -135,14 +135,14 @@ public final class EventTape {
                     instrument[i] = d.market();
                     price[i] = d.price();
                     quantity[i] = d.delta();
-                    side[i] = (byte) (d.side() == BookSide.YES ? 1 : 0);
+                    side[i] = (byte) d.side().code();
                 }
                 case Trade t -> {
                     kind[i] = TRADE;
                     instrument[i] = t.market();
                     price[i] = t.yesPrice();
                     quantity[i] = t.count();
-                    side[i] = (byte) (t.takerSide() == BookSide.YES ? 1 : 0);
+                    side[i] = (byte) t.takerSide().code();
                 }
                 case IndexTick x -> {
                     kind[i] = INDEX;

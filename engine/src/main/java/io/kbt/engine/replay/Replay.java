@@ -89,10 +89,10 @@ public final class Replay {
             session.advance(ts, seqs[i]);
             switch (kind[i]) {
                 case EventTape.SNAPSHOT -> session.snapshot(tape.snapshots.get(price[i]));
-                case EventTape.DELTA -> session.delta(instrument[i], side[i] == 1 ? BookSide.YES : BookSide.NO,
+                case EventTape.DELTA -> session.delta(instrument[i], BookSide.ofCode(side[i]),
                         price[i], quantity[i]);
                 case EventTape.TRADE -> session.trade(instrument[i], price[i], quantity[i],
-                        side[i] == 1 ? BookSide.YES : BookSide.NO);
+                        BookSide.ofCode(side[i]));
                 case EventTape.INDEX -> session.index(instrument[i], Double.longBitsToDouble(quantity[i]), null);
                 default -> session.closeEvent(instrument[i]);
             }
