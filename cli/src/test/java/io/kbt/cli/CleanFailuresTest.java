@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -267,9 +266,7 @@ class CleanFailuresTest {
     }
 
     private static Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        TABLES.forEach(t -> counts.put(t, db.count(t)));
-        return counts;
+        return db.counts(TABLES);
     }
 
     private static CliRun kbt(String... args) {

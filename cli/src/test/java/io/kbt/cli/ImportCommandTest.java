@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -137,9 +136,7 @@ class ImportCommandTest {
     }
 
     private static Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        TABLES.forEach(t -> counts.put(t, db.count(t)));
-        return counts;
+        return db.counts(TABLES);
     }
 
     private static Arguments ws(String name, long line, String... lines) throws IOException {

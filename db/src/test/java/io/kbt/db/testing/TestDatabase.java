@@ -5,6 +5,8 @@ import io.kbt.db.DbUrl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -74,6 +76,13 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** Rows in {@code table} (partitions included). */
+    /** Each table's row count, in the order given (to show a failed command changed nothing). */
+    public Map<String, Long> counts(List<String> tables) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tables.forEach(t -> counts.put(t, count(t)));
+        return counts;
+    }
+
     public long count(String table) {
         try (Connection c = Database.connect(url); Statement s = c.createStatement();
                 var rs = s.executeQuery("select count(*) from " + table)) {
