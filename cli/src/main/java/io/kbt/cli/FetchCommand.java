@@ -72,12 +72,9 @@ public final class FetchCommand {
         @Option(names = "--base-url", paramLabel = "URL", description = "REST base URL (overrides --env)")
         URI baseUrl;
 
-        @Option(names = "--key-id", paramLabel = "ID", description = "API key id (else env KALSHI_API_KEY_ID; optional)")
-        String keyId;
-
-        @Option(names = "--key-file", paramLabel = "PEM",
-                description = "API private key (else env KALSHI_PRIVATE_KEY_FILE; optional)")
-        Path keyFile;
+        /** Optional for fetching: Kalshi serves its history without a key. */
+        @Mixin
+        KalshiKeyOptions key = new KalshiKeyOptions();
 
         Selection selection(boolean needsDates) {
             if (series.isEmpty() && markets.isEmpty()) {
@@ -111,7 +108,7 @@ public final class FetchCommand {
 
         RequestHeaders headers() {
             try {
-                return KalshiCredentials.fromOptions(keyId, keyFile, System.getenv())
+                return key.credentials()
                         .<RequestHeaders>map(c -> (method, path) -> c.headers(method, path, System.currentTimeMillis()))
                         .orElse(RequestHeaders.NONE);
             } catch (KeyFileException e) {

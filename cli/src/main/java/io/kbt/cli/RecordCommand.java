@@ -77,12 +77,8 @@ public final class RecordCommand implements Callable<Integer> {
                     + "(2026-07-01T16:05).")
     String until;
 
-    @Option(names = "--key-id", paramLabel = "ID", description = "API key id (else env KALSHI_API_KEY_ID).")
-    String keyId;
-
-    @Option(names = "--key-file", paramLabel = "FILE",
-            description = "PEM private key, PKCS#1 or PKCS#8 (else env KALSHI_PRIVATE_KEY_FILE). Never printed.")
-    Path keyFile;
+    @Mixin
+    KalshiKeyOptions key = new KalshiKeyOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -94,7 +90,7 @@ public final class RecordCommand implements Callable<Integer> {
         if (duration != null && until != null) {
             throw new UsageException("give --for or --until, not both");
         }
-        KalshiCredentials credentials = KalshiCredentials.fromOptions(keyId, keyFile, System.getenv())
+        KalshiCredentials credentials = key.credentials()
                 .orElseThrow(() -> new UsageException("kbt record needs an API key: --key-id and --key-file, or env "
                         + KalshiCredentials.KEY_ID_ENV + " and " + KalshiCredentials.KEY_FILE_ENV));
         Clock clock = Clock.systemUTC();
