@@ -43,13 +43,15 @@ while n < $days:
 print(t)")
 
 if [ "$(cat "$work/imported" 2>/dev/null)" != "$db" ]; then
-  echo "sweep-scaling: generating $days days and importing them into $db (once)" >&2
+  echo "sweep-scaling: generating $days days and importing them into $db (once; log in $work/import.log)" >&2
   rm -rf "$work/data"
-  "$kbt" generate --out "$work/data" --start "$start" --days "$days" --markets 12 >&2
-  "$kbt" db migrate --db "$db" >&2
-  "$kbt" import markets "$work/data/markets.json" --db "$db" >&2
-  "$kbt" import index "$work/data/index-SPX.csv" --symbol SPX --db "$db" >&2
-  "$kbt" import kalshi-ws "$work/data/kalshi-ws.jsonl" --db "$db" >&2
+  {
+    "$kbt" generate --out "$work/data" --start "$start" --days "$days" --markets 12
+    "$kbt" db migrate --db "$db"
+    "$kbt" import markets "$work/data/markets.json" --db "$db"
+    "$kbt" import index "$work/data/index-SPX.csv" --symbol SPX --db "$db"
+    "$kbt" import kalshi-ws "$work/data/kalshi-ws.jsonl" --db "$db"
+  } >"$work/import.log" 2>&1 || { tail -5 "$work/import.log" >&2; exit 1; }
   echo "$db" >"$work/imported"
 fi
 
@@ -73,7 +75,7 @@ run() {
 }
 
 # Builds the CLI and the Spark module now (the launcher does when they are stale), so no run times a build.
-"$kbt" sweep --spark 'local[1]' --help >/dev/null
+"$kbt" sweep --spark 'local[1]' --help >/dev/null 2>&1
 rm -f "$work/results"
 run threads-1 --threads 1
 run threads-2 --threads 2
