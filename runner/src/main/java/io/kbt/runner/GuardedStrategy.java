@@ -149,5 +149,11 @@ public final class GuardedStrategy implements Strategy {
             market = m;
             context.fair(m, cents);
         }
+
+        /** The replay's answer: a sweep's cells record no fair values, and the strategy may then skip them. */
+        @Override
+        public boolean fairRecorded() {
+            return context.fairRecorded();
+        }
     }
 }

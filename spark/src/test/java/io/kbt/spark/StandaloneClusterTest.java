@@ -1,7 +1,5 @@
 package io.kbt.spark;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.kbt.runner.sweep.SweepMatrix;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,10 +34,6 @@ class StandaloneClusterTest {
 
     @BeforeAll
     static void startCluster() throws IOException, InterruptedException {
-        // Spark 4.0's Hadoop (3.4.1; 3.4.2 in Spark 4.1 too) calls Subject.getSubject when an executor starts, which
-        // JDK 23+ refuses and SPARK_USER does not avoid there (HADOOP-19212); executors then exit at once.
-        assumeTrue(Runtime.version().feature() < 23, "standalone Spark executors need a JDK below 23 (HADOOP-19212);"
-                + " this JVM is " + Runtime.version());
         fixture = new SweepFixture(dir, 2);
         Files.createDirectories(LOGS);
         List<String> sparkJars = List.of(Files.readString(Path.of("target", "spark-classpath.txt")).trim().split(":"));
@@ -91,7 +85,6 @@ class StandaloneClusterTest {
         env.put("SPARK_HOME", dir.resolve("spark-home").toString());
         env.put("SPARK_SCALA_VERSION", "2.13");
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
-        env.put("SPARK_USER", "kbt");
         env.put("JAVA_HOME", System.getProperty("java.home"));
         return builder.start();
     }

@@ -43,6 +43,12 @@ public final class CellRun {
             this.fills = keepFills ? new ArrayList<>() : List.of();
         }
 
+        /** A cell keeps no time series, so the strategy may skip fair values that only feed one (same quotes). */
+        @Override
+        public boolean wantsSamples() {
+            return false;
+        }
+
         @Override
         public void onPnl(PnlPoint point) {
             peak = Math.max(peak, point.markedMicros());

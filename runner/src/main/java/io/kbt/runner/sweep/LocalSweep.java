@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a sweep's cells on local threads, shard after shard: while the workers replay one shard's cells, the
- * calling thread reads the next shard; a shard's tape is dropped once its cells are done, so at most two shards
- * are in memory whatever the range.
+ * calling thread reads the next shard and queues its cells behind them, so no worker waits at a shard's end for
+ * the last cell of that shard; it then waits for the earlier shard's cells before reading another. A shard's tape
+ * is dropped once its cells are done, so at most two shards are in memory whatever the range.
  */
 public final class LocalSweep {
     /** Told after each finished cell; called from worker threads. */
@@ -58,8 +59,9 @@ public final class LocalSweep {
             while (stream.hasNext()) {
                 ShardData data = stream.next();
                 loadMs += data.loadMs();
+                List<Future<CellRun.Output>> queued = submit(pool, data, specs, total, done, progress);
                 collect(running, matrix, fills);
-                running = submit(pool, data, specs, total, done, progress);
+                running = queued;
             }
             collect(running, matrix, fills);
             return new Outcome(matrix, fills.stream().map(List::copyOf).toList(), loadMs);
