@@ -13,14 +13,20 @@ import io.kbt.engine.event.DataSet;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -81,7 +87,15 @@ public final class StoredData {
 
     /** The selected markets and the ordered stream of their data; the caller closes it. */
     public DataSet open(Selection selection) {
-        Selected selected = select(selection);
+        return open(selection, select(selection));
+    }
+
+    /**
+     * The ordered stream of the markets {@link #select} found for {@code selection}; the caller closes it. The
+     * tables' streams are opened at once, each on a connection of its own, so that the connections' start-up and
+     * the server's first rows overlap instead of adding up.
+     */
+    public DataSet open(Selection selection, Selected selected) {
         Instruments instruments = selected.instruments();
         int maxId = selected.storedIds().stream().mapToInt(Integer::intValue).max().orElse(0);
         int[] dense = new int[maxId + 1];
@@ -97,26 +111,62 @@ public final class StoredData {
         String marketIds = selected.storedIds().stream().map(String::valueOf).collect(Collectors.joining(","));
         String symbolList = instruments.symbols().stream().map(s -> "'" + s.replace("'", "''") + "'")
                 .collect(Collectors.joining(","));
+        Map<EventTable, String> wheres = new LinkedHashMap<>();
+        if (!marketIds.isEmpty()) {
+            String where = "market_id in (" + marketIds + ") and " + window;
+            for (EventTable table : List.of(EventTable.BOOK_SNAPSHOT, EventTable.BOOK_DELTA, EventTable.TRADE)) {
+                wheres.put(table, where);
+            }
+        }
+        if (!symbolList.isEmpty()) {
+            wheres.put(EventTable.INDEX_TICK, "symbol in (" + symbolList + ") and " + window);
+        }
+        List<TableStream> streams = openAll(wheres, dense, symbols);
+        return new DataSet(instruments, new StoredEventSource(streams), selected.warnings());
+    }
+
+    /** One stream per table, each opened on a thread of its own; none stays open when any fails. */
+    private List<TableStream> openAll(Map<EventTable, String> wheres, int[] dense, Map<String, Integer> symbols) {
+        List<CompletableFuture<TableStream>> opening = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            wheres.forEach((table, where) -> opening.add(CompletableFuture.supplyAsync(
+                    () -> open(table, where, dense, symbols), threads)));
+        }
         List<TableStream> streams = new ArrayList<>();
-        try {
-            if (!marketIds.isEmpty()) {
-                String where = "market_id in (" + marketIds + ") and " + window;
-                for (EventTable table : List.of(EventTable.BOOK_SNAPSHOT, EventTable.BOOK_DELTA, EventTable.TRADE)) {
-                    streams.add(new TableStream(table, Database.connect(db.url()), where, dense, symbols));
+        RuntimeException failure = null;
+        for (CompletableFuture<TableStream> stream : opening) {
+            try {
+                streams.add(stream.join());
+            } catch (CompletionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException cause ? cause : e;
                 }
             }
-            if (!symbolList.isEmpty()) {
-                streams.add(new TableStream(EventTable.INDEX_TICK, Database.connect(db.url()),
-                        "symbol in (" + symbolList + ") and " + window, dense, symbols));
-            }
+        }
+        if (failure != null) {
+            streams.forEach(TableStream::close);
+            throw failure;
+        }
+        return streams;
+    }
+
+    private TableStream open(EventTable table, String where, int[] dense, Map<String, Integer> symbols) {
+        Connection connection;
+        try {
+            connection = Database.connect(db.url());
         } catch (SQLException e) {
-            streams.forEach(TableStream::close);
             throw Database.unavailable(db.url(), e);
+        }
+        try {
+            return new TableStream(table, connection, where, dense, symbols);
         } catch (RuntimeException e) {
-            streams.forEach(TableStream::close);
+            try {
+                connection.close();
+            } catch (SQLException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
         }
-        return new DataSet(instruments, new StoredEventSource(streams), selected.warnings());
     }
 
     /** The markets of a selection, their stored ids (by dense id) and warnings about them. */
