@@ -14,6 +14,10 @@ import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
 import io.kbt.feeds.Candle;
 import io.kbt.feeds.CandleBook;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -128,7 +132,7 @@ public final class CandleBooks {
      * far as {@code mode} needs them: nothing for {@code RECORDED}; for the others candles first (a small table),
      * then book events only of the markets whose choice depends on them, and trades only of those that have candles
      * and no book. Each is an existence test on the (market, ts) index, so a backtest does not scan its events
-     * twice (the stream reads them anyway).
+     * twice (the stream reads them anyway); plain JDBC, as {@link StoredData#select}.
      */
     private record Presence(Set<Integer> candles, Set<Integer> book, Set<Integer> trades) {
         static Presence of(Database db, List<Integer> ids, Selection selection, Mode mode) {
@@ -160,8 +164,20 @@ public final class CandleBooks {
             if (ids.isEmpty()) {
                 return;
             }
-            db.dsl().fetch("select wanted.id from unnest(?::integer[]) as wanted(id) where exists (select 1 from "
-                    + tableAndCondition + ")", ids.toArray(Integer[]::new), from, to).forEach(r -> into.add(r.get(0, Integer.class)));
+            try (Connection c = db.connection(); PreparedStatement query = c.prepareStatement(
+                    "select wanted.id from unnest(?::integer[]) as wanted(id) where exists (select 1 from "
+                            + tableAndCondition + ")")) {
+                query.setArray(1, c.createArrayOf("integer", ids.toArray()));
+                query.setObject(2, from);
+                query.setObject(3, to);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        into.add(row.getInt(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw db.failure("looking for the markets' books and candles", e);
+            }
         }
     }
 }
