@@ -161,11 +161,12 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         summary.put("samples", samples);
         summary.put("sample_seconds", Decimals.dollars(sampleIntervalMicros));
         summary.put("days", daily.rows());
-        SummaryJson.write(outDir.resolve("summary.json"), summary);
 
         String dates = info.dates();
         String book = " · book: " + info.bookSource(instruments.markets().stream().map(m -> m.ticker()).toList());
+        // summary.json goes on the pool too: its JSON writer's first use in a JVM overlaps with the charts.
         List<Runnable> charts = new ArrayList<>();
+        charts.add(() -> SummaryJson.write(outDir.resolve("summary.json"), summary));
         if (daily.size() > 1) {
             charts.add(() -> daily.chart(outDir.resolve("daily-pnl.png"),
                     "P&L per day · " + info.strategy() + " · " + dates + book));

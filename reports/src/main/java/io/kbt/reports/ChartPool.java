@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Renders a report's charts side by side: each chart is its own image and file, drawn from series the replay no
- * longer touches, and most of its time is PNG encoding on one core, so a pool of one thread per core finishes a
- * report's charts in about the time of the largest instead of their sum.
+ * Writes a report's charts (and its summary) side by side: each chart is its own image and file, drawn from series
+ * the replay no longer touches, and most of its time is drawing and PNG encoding on one core, so a pool of one
+ * thread per core finishes a report's files in about their sum divided by the cores instead of their sum.
  */
 final class ChartPool {
     private ChartPool() {}

@@ -138,7 +138,7 @@ public final class RunStore {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, RunStore::ownThread);
         try {
             copy.copyIn("copy run_fill (run_id, ts, count, fee_micros, position_after, cause_seq, ticker, price,"
                     + " action, liquidity, rule) from stdin (format binary)", in);
@@ -150,6 +150,14 @@ public final class RunStore {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /**
+     * The fill writer runs on a thread of its own, never the common pool: a save called from a common-pool task (a
+     * caller's {@code supplyAsync}) would otherwise wait on the pipe for a writer queued behind itself.
+     */
+    private static void ownThread(Runnable writer) {
+        Thread.ofPlatform().name("kbt-run-fills").daemon().start(writer);
     }
 
     private static String result(Result result) {
