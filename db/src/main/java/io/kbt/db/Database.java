@@ -25,12 +25,11 @@ public final class Database implements AutoCloseable {
 
     private final DbUrl url;
     private final HikariDataSource pool;
-    private final DSLContext dsl;
+    private volatile DSLContext dsl;
 
     private Database(DbUrl url, HikariDataSource pool) {
         this.url = url;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
     }
 
     /** Opens the database {@code --db} names (null: {@code KBT_DB_URL}, else the local default). */
@@ -102,8 +101,19 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** jOOQ on the pool, made on first use: a backtest's path uses plain JDBC and never loads jOOQ. */
     public DSLContext dsl() {
-        return dsl;
+        DSLContext made = dsl;
+        if (made == null) {
+            synchronized (this) {
+                made = dsl;
+                if (made == null) {
+                    made = DSL.using(pool, SQLDialect.POSTGRES);
+                    dsl = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** A pooled connection, with failures to get one reported as {@link DatabaseUnavailableException}. */
@@ -180,6 +190,9 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setPoolName("kbt");
         config.setConnectionTimeout(10_000);
+        // open() has just checked the server with a probe; Hikari's own start-up check would open (and, with no
+        // idle minimum, close again) one more connection before any work.
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
 

@@ -43,6 +43,7 @@ public final class BacktestReport implements RunListener, AutoCloseable {
     private final Path outDir;
     private final Instruments instruments;
     private final long sampleIntervalMicros;
+    private final int chartThreads;
     private final CsvRows fills;
     private final CsvRows timeseries;
     private final UtcTimeFormat fillTimes = new UtcTimeFormat();
@@ -57,16 +58,26 @@ public final class BacktestReport implements RunListener, AutoCloseable {
     private long samples;
     private boolean closed;
 
-    /** Creates {@code outDir} (and parents) and opens the two CSV files. */
+    /**
+     * Creates {@code outDir} (and parents) and opens the two CSV files; the charts are rendered on one thread per
+     * core.
+     */
     public BacktestReport(Path outDir, Instruments instruments, long sampleIntervalMicros) {
+        this(outDir, instruments, sampleIntervalMicros, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As above, with the charts rendered on at most {@code chartThreads} threads. */
+    BacktestReport(Path outDir, Instruments instruments, long sampleIntervalMicros, int chartThreads) {
         if (sampleIntervalMicros < 0) {
             throw new IllegalArgumentException("sample interval must be ≥ 0: " + sampleIntervalMicros);
         }
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        ChartPool.warmUp();
         this.outDir = outDir;
         this.instruments = instruments;
+        this.chartThreads = chartThreads;
         this.sampleIntervalMicros = sampleIntervalMicros;
         try {
             Files.createDirectories(outDir);
@@ -150,33 +161,38 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         summary.put("samples", samples);
         summary.put("sample_seconds", Decimals.dollars(sampleIntervalMicros));
         summary.put("days", daily.rows());
-        SummaryJson.write(outDir.resolve("summary.json"), summary);
 
         String dates = info.dates();
         String book = " · book: " + info.bookSource(instruments.markets().stream().map(m -> m.ticker()).toList());
+        // summary.json goes on the pool too: its JSON writer's first use in a JVM overlaps with the charts.
+        List<Runnable> charts = new ArrayList<>();
+        charts.add(() -> SummaryJson.write(outDir.resolve("summary.json"), summary));
         if (daily.size() > 1) {
-            daily.chart(outDir.resolve("daily-pnl.png"), "P&L per day · " + info.strategy() + " · " + dates + book);
+            charts.add(() -> daily.chart(outDir.resolve("daily-pnl.png"),
+                    "P&L per day · " + info.strategy() + " · " + dates + book));
         }
-        PnlChart.write(outDir.resolve("pnl.png"), portfolio, "P&L · " + info.strategy() + " · " + dates
-                + " · final " + Figures.dollars(result.pnlMicros()) + " · max drawdown "
-                + Figures.dollars(result.maxDrawdownMicros()) + book);
+        charts.add(() -> PnlChart.write(outDir.resolve("pnl.png"), portfolio, "P&L · " + info.strategy() + " · "
+                + dates + " · final " + Figures.dollars(result.pnlMicros()) + " · max drawdown "
+                + Figures.dollars(result.maxDrawdownMicros()) + book));
         List<MarketSeries> all = new ArrayList<>();
         for (MarketSeries s : markets) {
             if (s != null) {
                 all.add(s);
             }
         }
-        InventoryChart.write(outDir.resolve("inventory.png"), all, "Position by market · " + dates + book);
+        charts.add(() -> InventoryChart.write(outDir.resolve("inventory.png"), all,
+                "Position by market · " + dates + book));
         Map<String, String> marketCharts = new LinkedHashMap<>();
         for (MarketSeries s : all) {
             if (s.fills > 0) {
                 String name = "fills-" + fileSafe(s.market.ticker()) + ".png";
                 int symbol = s.market.underlying() == null ? -1 : instruments.symbolId(s.market.underlying());
-                MarketChart.write(outDir.resolve(name), s, symbol < 0 ? null : index[symbol],
-                        s.market.underlying(), dates, info.bookSource(s.market.ticker()));
+                charts.add(() -> MarketChart.write(outDir.resolve(name), s, symbol < 0 ? null : index[symbol],
+                        s.market.underlying(), dates, info.bookSource(s.market.ticker())));
                 marketCharts.put(s.market.ticker(), name);
             }
         }
+        ChartPool.renderAll(charts, chartThreads);
         Path html = outDir.resolve("index.html");
         IndexHtml.write(html, summary, marketCharts);
         return html;

@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -140,6 +141,22 @@ final class ChartStyle {
         }
         g.dispose();
         write(file, image);
+    }
+
+    /** Draws kbt's font into a small image and encodes it as a PNG, discarding both (see {@link ChartPool#warmUp}). */
+    static void warmUp() {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = canvas(image);
+        g.setFont(new Font(FONT, Font.PLAIN, 17));
+        g.setStroke(new BasicStroke(2f));
+        g.drawString("P&L 0123", 2, 30);
+        g.drawLine(0, 0, 63, 63);
+        g.dispose();
+        try {
+            ImageIO.write(image, "png", OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // nothing is written; the real charts report their own failures
+        }
     }
 
     static Graphics2D canvas(BufferedImage image) {

@@ -1,6 +1,7 @@
 package io.kbt.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import io.kbt.engine.run.PnlPoint;
 import io.kbt.engine.run.RunResult;
 import io.kbt.engine.run.Sample;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -150,6 +152,47 @@ class BacktestReportTest {
         try (var files = Files.list(dir)) {
             assertThat(files.filter(f -> f.getFileName().toString().startsWith("fills-"))).hasSize(4);
         }
+    }
+
+    @Test
+    void chartsRenderedOnAPoolAreTheSameFilesAsChartsRenderedOneAfterAnother() throws IOException {
+        // Two days, so daily-pnl.png is drawn too: five charts for the pool's two threads.
+        Path sequential = dir.resolve("sequential");
+        Path pooled = dir.resolve("pooled");
+        for (Path out : List.of(sequential, pooled)) {
+            SyntheticRun run = new SyntheticRun(2, 2, 400, 15);
+            try (BacktestReport report = new BacktestReport(out, run.instruments, 0, out == pooled ? 2 : 1)) {
+                run.replay(report);
+                report.finish(run.result(), info());
+            }
+        }
+        List<String> names;
+        try (var files = Files.list(sequential)) {
+            names = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertThat(names).contains("daily-pnl.png", "pnl.png", "inventory.png", "index.html", "summary.json")
+                .filteredOn(n -> n.startsWith("fills-")).hasSize(4);
+        try (var files = Files.list(pooled)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).isEqualTo(names);
+        }
+        for (String name : names) {
+            assertThat(Files.readAllBytes(pooled.resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(sequential.resolve(name)));
+        }
+    }
+
+    @Test
+    void aChartThatFailsOnThePoolFailsTheReport() throws IOException {
+        SyntheticRun run = new SyntheticRun(2, 2, 400, 15);
+        Path out = dir.resolve("report");
+        try (BacktestReport report = new BacktestReport(out, run.instruments, 0, 2)) {
+            run.replay(report);
+            // A directory that is not empty: ImageIO cannot replace it.
+            Files.createDirectories(out.resolve("inventory.png").resolve("taken"));
+            assertThatThrownBy(() -> report.finish(run.result(), info()))
+                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining("inventory.png");
+        }
+        assertThat(out.resolve("pnl.png")).isNotEmptyFile();
     }
 
     @Test

@@ -14,8 +14,12 @@ import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
 import io.kbt.feeds.Candle;
 import io.kbt.feeds.CandleBook;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,24 +48,22 @@ public final class CandleBooks {
         StoredData stored = new StoredData(db);
         StoredData.Selected selected = stored.select(selection);
         List<Market> markets = selected.instruments().markets();
-        Presence presence = Presence.of(db, selected.storedIds(), selection);
+        Presence presence = Presence.of(db, selected.storedIds(), selection, mode);
         Map<String, String> sources = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         Set<Integer> fromCandles = new HashSet<>();
         for (int i = 0; i < markets.size(); i++) {
             int id = selected.storedIds().get(i);
             String ticker = markets.get(i).ticker();
-            boolean book = presence.book.getOrDefault(id, 0L) > 0;
-            boolean candles = presence.candles.getOrDefault(id, 0L) > 0;
-            boolean trades = presence.trades.getOrDefault(id, 0L) > 0;
+            boolean candles = presence.candles.contains(id);
             boolean useCandles = switch (mode) {
                 case RECORDED -> false;
                 case CANDLES -> candles;
-                case AUTO -> !book && candles && trades;
+                case AUTO -> candles && !presence.book.contains(id) && presence.trades.contains(id);
             };
             if (mode == Mode.CANDLES && !candles) {
                 warnings.add(ticker + ": --book candles but no candles stored (kbt fetch candles); replayed with its "
-                        + (book ? "recorded book" : "trades only, no book"));
+                        + (presence.book.contains(id) ? "recorded book" : "trades only, no book"));
             }
             if (useCandles) {
                 fromCandles.add(i);
@@ -73,7 +75,7 @@ public final class CandleBooks {
             }
             sources.put(ticker, useCandles ? CANDLES : RECORDED);
         }
-        DataSet data = stored.open(selection);
+        DataSet data = stored.open(selection, selected);
         if (fromCandles.isEmpty()) {
             return new Opened(data, sources);
         }
@@ -125,26 +127,57 @@ public final class CandleBooks {
         }
     }
 
-    /** Rows per stored market id in the selection's window: book events, trades, one-minute candles. */
-    private record Presence(Map<Integer, Long> book, Map<Integer, Long> trades, Map<Integer, Long> candles) {
-        static Presence of(Database db, List<Integer> ids, Selection selection) {
-            Presence p = new Presence(new HashMap<>(), new HashMap<>(), new HashMap<>());
-            if (ids.isEmpty()) {
+    /**
+     * The stored market ids with one-minute candles, with book events and with trades in the selection's window, as
+     * far as {@code mode} needs them: nothing for {@code RECORDED}; for the others candles first (a small table),
+     * then book events only of the markets whose choice depends on them, and trades only of those that have candles
+     * and no book. Each is an existence test on the (market, ts) index, so a backtest does not scan its events
+     * twice (the stream reads them anyway); plain JDBC, as {@link StoredData#select}.
+     */
+    private record Presence(Set<Integer> candles, Set<Integer> book, Set<Integer> trades) {
+        static Presence of(Database db, List<Integer> ids, Selection selection, Mode mode) {
+            Presence p = new Presence(new HashSet<>(), new HashSet<>(), new HashSet<>());
+            if (ids.isEmpty() || mode == Mode.RECORDED) {
                 return p;
             }
-            Object[] args = {ids.toArray(Integer[]::new), MarketStore.time(selection.fromMicros()),
-                MarketStore.time(selection.toMicrosExclusive())};
-            String window = " where market_id = any(?) and %s >= ?::timestamptz and %s < ?::timestamptz group by market_id";
-            count(db, "select market_id, count(*) from book_snapshot" + window.formatted("ts", "ts"), args, p.book);
-            count(db, "select market_id, count(*) from book_delta" + window.formatted("ts", "ts"), args, p.book);
-            count(db, "select market_id, count(*) from trade" + window.formatted("ts", "ts"), args, p.trades);
-            count(db, "select market_id, count(*) from candle" + window.formatted("end_ts", "end_ts")
-                    .replace(" group by", " and period_minutes = 1 group by"), args, p.candles);
+            OffsetDateTime from = MarketStore.time(selection.fromMicros());
+            OffsetDateTime to = MarketStore.time(selection.toMicrosExclusive());
+            having(db, "candle where period_minutes = 1 and market_id = wanted.id and end_ts >= ?::timestamptz"
+                    + " and end_ts < ?::timestamptz", ids, from, to, p.candles);
+            // AUTO uses a market's candles only when it has no book; CANDLES names the book only of a market without candles.
+            List<Integer> bookAsked = ids.stream()
+                    .filter(id -> mode == Mode.AUTO ? p.candles.contains(id) : !p.candles.contains(id)).toList();
+            for (String table : List.of("book_snapshot", "book_delta")) {
+                having(db, table + " where market_id = wanted.id and ts >= ?::timestamptz and ts < ?::timestamptz",
+                        bookAsked.stream().filter(id -> !p.book.contains(id)).toList(), from, to, p.book);
+            }
+            if (mode == Mode.AUTO) {
+                having(db, "trade where market_id = wanted.id and ts >= ?::timestamptz and ts < ?::timestamptz",
+                        bookAsked.stream().filter(id -> !p.book.contains(id)).toList(), from, to, p.trades);
+            }
             return p;
         }
 
-        private static void count(Database db, String sql, Object[] args, Map<Integer, Long> into) {
-            db.dsl().fetch(sql, args).forEach(r -> into.merge(r.get(0, Integer.class), r.get(1, Long.class), Long::sum));
+        /** Adds to {@code into} those of {@code ids} for which a row of {@code tableAndCondition} exists. */
+        private static void having(Database db, String tableAndCondition, List<Integer> ids, OffsetDateTime from,
+                OffsetDateTime to, Set<Integer> into) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            try (Connection c = db.connection(); PreparedStatement query = c.prepareStatement(
+                    "select wanted.id from unnest(?::integer[]) as wanted(id) where exists (select 1 from "
+                            + tableAndCondition + ")")) {
+                query.setArray(1, c.createArrayOf("integer", ids.toArray()));
+                query.setObject(2, from);
+                query.setObject(3, to);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        into.add(row.getInt(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw db.failure("looking for the markets' books and candles", e);
+            }
         }
     }
 }

@@ -8,6 +8,8 @@ import io.kbt.engine.market.Result;
 import io.kbt.engine.market.StrikeType;
 import io.kbt.engine.market.TickSize;
 import io.kbt.feeds.MarketInfo;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -115,15 +117,39 @@ public final class MarketStore {
 
     /** The engine's view of a stored market under the replay's dense id. */
     public static Market toMarket(int denseId, MarketRecord r) {
-        return new Market(denseId, r.getTicker(), r.getEventTicker(), r.getSeriesTicker(),
-                StrikeType.valueOf(r.getStrikeType().toUpperCase(Locale.ROOT)),
-                r.getFloorStrike() == null ? Double.NaN : r.getFloorStrike(),
-                r.getCapStrike() == null ? Double.NaN : r.getCapStrike(),
-                r.getUnderlying(),
-                r.getOpenTime() == null ? Long.MIN_VALUE : micros(r.getOpenTime()),
-                r.getCloseTime() == null ? Long.MAX_VALUE : micros(r.getCloseTime()),
-                r.getResult() == null ? Result.UNKNOWN : Result.valueOf(r.getResult().toUpperCase(Locale.ROOT)),
-                new TickSize(r.getTickSizeMicros()));
+        return toMarket(denseId, r.getTicker(), r.getEventTicker(), r.getSeriesTicker(), r.getStrikeType(),
+                r.getFloorStrike(), r.getCapStrike(), r.getUnderlying(), r.getOpenTime(), r.getCloseTime(),
+                r.getResult(), r.getTickSizeMicros());
+    }
+
+    /**
+     * The market in the current row of {@code row}, a {@code select} of {@link #COLUMNS} over {@code market}: the
+     * replay's path reads markets with plain JDBC (see {@code StoredData.select}).
+     */
+    public static Market toMarket(int denseId, ResultSet row) throws SQLException {
+        return toMarket(denseId, row.getString("ticker"), row.getString("event_ticker"),
+                row.getString("series_ticker"), row.getString("strike_type"), row.getObject("floor_strike", Double.class),
+                row.getObject("cap_strike", Double.class), row.getString("underlying"),
+                row.getObject("open_time", OffsetDateTime.class), row.getObject("close_time", OffsetDateTime.class),
+                row.getString("result"), row.getInt("tick_size_micros"));
+    }
+
+    /** The {@code market} columns {@link #toMarket(int, ResultSet)} reads, and the stored id. */
+    public static final String COLUMNS = "id, ticker, event_ticker, series_ticker, strike_type, floor_strike,"
+            + " cap_strike, underlying, open_time, close_time, result, tick_size_micros";
+
+    private static Market toMarket(int denseId, String ticker, String eventTicker, String seriesTicker,
+            String strikeType, Double floorStrike, Double capStrike, String underlying, OffsetDateTime openTime,
+            OffsetDateTime closeTime, String result, int tickSizeMicros) {
+        return new Market(denseId, ticker, eventTicker, seriesTicker,
+                StrikeType.valueOf(strikeType.toUpperCase(Locale.ROOT)),
+                floorStrike == null ? Double.NaN : floorStrike,
+                capStrike == null ? Double.NaN : capStrike,
+                underlying,
+                openTime == null ? Long.MIN_VALUE : micros(openTime),
+                closeTime == null ? Long.MAX_VALUE : micros(closeTime),
+                result == null ? Result.UNKNOWN : Result.valueOf(result.toUpperCase(Locale.ROOT)),
+                new TickSize(tickSizeMicros));
     }
 
     public static OffsetDateTime time(long epochMicros) {

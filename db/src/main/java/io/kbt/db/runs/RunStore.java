@@ -1,11 +1,7 @@
 package io.kbt.db.runs;
 
-import static io.kbt.db.jooq.Tables.BACKTEST_RUN;
-import static io.kbt.db.jooq.Tables.RUN_MARKET;
-
 import io.kbt.db.Database;
 import io.kbt.db.copy.BinaryCopyWriter;
-import io.kbt.db.jooq.tables.records.BacktestRunRecord;
 import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Result;
 import io.kbt.engine.run.Fill;
@@ -16,14 +12,14 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.jooq.Configuration;
-import org.jooq.JSONB;
-import org.jooq.exception.DataAccessException;
 import org.postgresql.PGConnection;
 
 /**
@@ -48,55 +44,80 @@ public final class RunStore {
         return saveAll(List.of(new Run(run, instruments, result, fills))).get(0);
     }
 
-    /** Stores several runs (a sweep's) in one transaction: all of them or, on any failure, none. */
+    /**
+     * Stores several runs (a sweep's) in one transaction: all of them or, on any failure, none. Plain JDBC: this
+     * is the last step of a backtest from PostgreSQL, whose path otherwise never loads jOOQ (see
+     * {@code StoredData.select}).
+     */
     public List<Long> saveAll(List<Run> runs) {
-        try {
-            return db.dsl().transactionResult(tx -> {
+        try (Connection c = db.connection()) {
+            // the pool gives the connection back in auto-commit mode
+            c.setAutoCommit(false);
+            try {
                 List<Long> ids = new ArrayList<>();
                 for (Run run : runs) {
-                    ids.add(insert(tx, run.description(), run.instruments(), run.result(), run.fills()));
+                    ids.add(insert(c, run.description(), run.instruments(), run.result(), run.fills()));
                 }
+                c.commit();
                 return ids;
-            });
-        } catch (DataAccessException e) {
+            } catch (Exception e) {
+                try {
+                    c.rollback();
+                } catch (SQLException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+                throw e;
+            }
+        } catch (Exception e) {
             throw db.failure("storing the run" + (runs.size() == 1 ? "" : "s"), e);
         }
     }
 
-    private static long insert(Configuration tx, RunDescription run, Instruments instruments, RunResult result,
-            Iterable<Fill> fills) {
-        BacktestRunRecord record = tx.dsl().newRecord(BACKTEST_RUN);
-        record.setStrategy(run.strategy());
-        record.setParams(JSONB.valueOf(run.paramsJson() == null ? "{}" : run.paramsJson()));
-        record.setFromDate(run.from());
-        record.setToDate(run.to());
-        record.setQueueModel(run.queueModel());
-        record.setFeeSchedule(run.feeSchedule());
-        record.setSweep(run.sweep());
-        record.setEvents(result.events());
-        record.setFills(result.fills());
-        record.setContracts(result.contracts());
-        record.setVolumeMicros(result.volumeMicros());
-        record.setFeesMicros(result.feesMicros());
-        record.setPnlMicros(result.pnlMicros());
-        record.setMaxDrawdownMicros(result.maxDrawdownMicros());
-        record.setMaxAbsPosition(result.maxAbsPosition());
-        record.setPeakCapitalMicros(result.peakCapitalMicros());
-        record.setOrdersSent(result.ordersSent());
-        record.setCancelsSent(result.cancelsSent());
-        record.setReplayMs(result.replayNanos() / 1_000_000);
-        record.store();
-        long runId = record.getId();
-        var inserts = tx.dsl().batch(tx.dsl().insertInto(RUN_MARKET).values(
-                (Long) null, null, null, null, null, null, null, null));
-        for (MarketSummary market : result.markets()) {
-            inserts.bind(runId, market.ticker(), result(market.result()), market.pnlMicros(), market.fills(),
-                    market.contracts(), market.finalPosition(), market.feesMicros());
+    private static final String INSERT_RUN = "insert into backtest_run (strategy, params, from_date, to_date,"
+            + " queue_model, fee_schedule, sweep, events, fills, contracts, volume_micros, fees_micros, pnl_micros,"
+            + " max_drawdown_micros, max_abs_position, peak_capital_micros, orders_sent, cancels_sent, replay_ms)"
+            + " values (?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id";
+
+    private static long insert(Connection c, RunDescription run, Instruments instruments, RunResult result,
+            Iterable<Fill> fills) throws Exception {
+        long runId;
+        try (PreparedStatement insert = c.prepareStatement(INSERT_RUN)) {
+            insert.setString(1, run.strategy());
+            insert.setString(2, run.paramsJson() == null ? "{}" : run.paramsJson());
+            insert.setObject(3, run.from());
+            insert.setObject(4, run.to());
+            insert.setString(5, run.queueModel());
+            insert.setString(6, run.feeSchedule());
+            insert.setString(7, run.sweep());
+            long[] figures = {result.events(), result.fills(), result.contracts(), result.volumeMicros(),
+                result.feesMicros(), result.pnlMicros(), result.maxDrawdownMicros(), result.maxAbsPosition(),
+                result.peakCapitalMicros(), result.ordersSent(), result.cancelsSent(), result.replayNanos() / 1_000_000};
+            for (int i = 0; i < figures.length; i++) {
+                insert.setLong(8 + i, figures[i]);
+            }
+            try (ResultSet id = insert.executeQuery()) {
+                id.next();
+                runId = id.getLong(1);
+            }
         }
         if (!result.markets().isEmpty()) {
-            inserts.execute();
+            try (PreparedStatement markets = c.prepareStatement("insert into run_market (run_id, ticker, result,"
+                    + " pnl_micros, fills, contracts, final_position, fees_micros) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (MarketSummary market : result.markets()) {
+                    markets.setLong(1, runId);
+                    markets.setString(2, market.ticker());
+                    markets.setString(3, result(market.result()));
+                    markets.setLong(4, market.pnlMicros());
+                    markets.setLong(5, market.fills());
+                    markets.setLong(6, market.contracts());
+                    markets.setLong(7, market.finalPosition());
+                    markets.setLong(8, market.feesMicros());
+                    markets.addBatch();
+                }
+                markets.executeBatch();
+            }
         }
-        tx.dsl().connection(c -> copyFills(c, runId, instruments, fills));
+        copyFills(c, runId, instruments, fills);
         return runId;
     }
 
@@ -117,7 +138,7 @@ public final class RunStore {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, RunStore::ownThread);
         try {
             copy.copyIn("copy run_fill (run_id, ts, count, fee_micros, position_after, cause_seq, ticker, price,"
                     + " action, liquidity, rule) from stdin (format binary)", in);
@@ -129,6 +150,14 @@ public final class RunStore {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /**
+     * The fill writer runs on a thread of its own, never the common pool: a save called from a common-pool task (a
+     * caller's {@code supplyAsync}) would otherwise wait on the pipe for a writer queued behind itself.
+     */
+    private static void ownThread(Runnable writer) {
+        Thread.ofPlatform().name("kbt-run-fills").daemon().start(writer);
     }
 
     private static String result(Result result) {
