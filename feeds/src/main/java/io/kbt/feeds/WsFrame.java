@@ -51,7 +51,7 @@ final class WsFrame {
         this.fields = fields;
     }
 
-    private void clear() {
+    void clear() {
         type = sid = seq = JsonValue.MISSING;
         msgNotObject = JsonValue.MISSING;
         marketTicker = price = priceDollars = delta = deltaFp = side = ts = tsMs = JsonValue.MISSING;
