@@ -7,9 +7,6 @@ import io.kbt.engine.event.Level;
 import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.event.Trade;
 import io.kbt.engine.market.TickSize;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -65,7 +62,6 @@ public final class KalshiWsReader extends LineFeedReader {
     private static final int RECENT_FRAMES = 256;
 
     private static final long NO_TIME = Long.MIN_VALUE;
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
 
     /** What the reader knows of one market while reading. */
@@ -87,8 +83,9 @@ public final class KalshiWsReader extends LineFeedReader {
 
     private final TickerRegistry registry;
     private final JsonFields fields;
-    private final WsFrame frame;
-    private final WsFrameScanner scanner;
+    private final WsFrames frames;
+    /** The frame being read. */
+    private WsFrame frame;
     private final Map<String, MarketState> markets = new HashMap<>();
     private final Map<Long, Long> lastSeqBySid = new HashMap<>();
     private final Set<Long> sidsWithGap = new HashSet<>();
@@ -113,8 +110,8 @@ public final class KalshiWsReader extends LineFeedReader {
         super(file, sourceName);
         this.registry = registry;
         this.fields = new JsonFields(sourceName);
-        this.frame = new WsFrame(fields.mapper().getFactory(), fields);
-        this.scanner = new WsFrameScanner(frame);
+        this.frames = Runtime.getRuntime().availableProcessors() > 1 ? new PipelinedWsFrames(lines, sourceName)
+                : new InlineWsFrames(lines, sourceName);
     }
 
     /**
@@ -149,8 +146,7 @@ public final class KalshiWsReader extends LineFeedReader {
         super(in, sourceName);
         this.registry = registry;
         this.fields = new JsonFields(sourceName);
-        this.frame = new WsFrame(fields.mapper().getFactory(), fields);
-        this.scanner = new WsFrameScanner(frame);
+        this.frames = new InlineWsFrames(lines, sourceName);
     }
 
     @Override
@@ -159,23 +155,27 @@ public final class KalshiWsReader extends LineFeedReader {
             if (finished) {
                 return null;
             }
-            if (!lines.next()) {
+            frame = frames.next();
+            if (frame == null) {
                 finish();
                 continue;
             }
-            if (lines.blank()) {
-                continue;
-            }
             anyLine = true;
-            fields.line(lines.lineNumber());
-            if (!lines.ascii() || !scanner.scan(lines.bytes(), lines.offset(), lines.byteLength())) {
-                frame.parse(lines.chars(), lines.length());
-            }
+            fields.line(frame.line);
             frame();
         }
         MarketEvent next = ready.poll();
         line = next.seq();
         return next;
+    }
+
+    @Override
+    public void close() {
+        try {
+            frames.close();
+        } finally {
+            super.close();
+        }
     }
 
     private void finish() {
@@ -272,29 +272,14 @@ public final class KalshiWsReader extends LineFeedReader {
 
     /** Whether this frame repeats, byte for byte, the frame with the same seq already seen on its sid. */
     private boolean repeated(long sid, long seq) {
-        long hash = lineHash();
+        long hash = frame.hash;
         RecentFrames recent = recentBySid.computeIfAbsent(sid, k -> new RecentFrames());
         Long last = lastSeqBySid.get(sid);
-        if (last != null && seq <= last && recent.has(seq, hash, lines.byteLength())) {
+        if (last != null && seq <= last && recent.has(seq, hash, frame.byteLength)) {
             return true;
         }
-        recent.put(seq, hash, lines.byteLength());
+        recent.put(seq, hash, frame.byteLength);
         return false;
-    }
-
-    /** FNV-1a over the line's bytes eight at a time (a byte at a time cost more than parsing the frame). */
-    private long lineHash() {
-        byte[] bytes = lines.bytes();
-        int at = lines.offset();
-        int end = at + lines.byteLength();
-        long hash = 0xcbf29ce484222325L;
-        for (; at + Long.BYTES <= end; at += Long.BYTES) {
-            hash = (hash ^ (long) WORDS.get(bytes, at)) * 0x100000001b3L;
-        }
-        for (; at < end; at++) {
-            hash = (hash ^ bytes[at]) * 0x100000001b3L;
-        }
-        return hash;
     }
 
     /** The seq, hash and length of the last few frames of one sid. */

@@ -5,7 +5,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -24,6 +27,7 @@ import java.util.zip.ZipException;
  * UTF-8 byte order mark at the start (spreadsheet exports write one) is skipped.
  */
 final class LineSource implements AutoCloseable {
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final String sourceName;
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -210,6 +214,20 @@ final class LineSource implements AutoCloseable {
 
     int offset() {
         return lineOffset;
+    }
+
+    /** FNV-1a over the current line's bytes, eight at a time (a byte at a time cost more than parsing a frame). */
+    long hash() {
+        int at = lineOffset;
+        int end = at + lineLength;
+        long hash = 0xcbf29ce484222325L;
+        for (; at + Long.BYTES <= end; at += Long.BYTES) {
+            hash = (hash ^ (long) WORDS.get(lineArray, at)) * 0x100000001b3L;
+        }
+        for (; at < end; at++) {
+            hash = (hash ^ lineArray[at]) * 0x100000001b3L;
+        }
+        return hash;
     }
 
     /** The current line's length in bytes (without its line end). */

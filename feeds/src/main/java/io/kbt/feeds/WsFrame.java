@@ -19,6 +19,10 @@ final class WsFrame {
     private final JsonFactory factory;
     private final JsonFields fields;
 
+    /** The frame's line in its file, and its bytes' hash and length (to recognise an exact repeat). */
+    long line;
+    long hash;
+    int byteLength;
     JsonValue type;
     JsonValue sid;
     JsonValue seq;
@@ -59,6 +63,20 @@ final class WsFrame {
         for (int i = 0; i < levels.size(); i++) {
             levels.get(i).clear();
             levelsPresent[i] = false;
+        }
+    }
+
+    /**
+     * Reads the frame on the current line of {@code lines}: by {@code scanner} when it can, else by Jackson;
+     * malformed JSON is bad input on the line.
+     */
+    void read(LineSource lines, WsFrameScanner scanner) {
+        line = lines.lineNumber();
+        hash = lines.hash();
+        byteLength = lines.byteLength();
+        fields.line(line);
+        if (!lines.ascii() || !scanner.scan(this, lines.bytes(), lines.offset(), lines.byteLength())) {
+            parse(lines.chars(), lines.length());
         }
     }
 

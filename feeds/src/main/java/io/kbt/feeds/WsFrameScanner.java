@@ -24,14 +24,10 @@ final class WsFrameScanner {
     /** The longest integer read here; longer ones go to Jackson, whose limits then apply. */
     private static final int MAX_DIGITS = 19;
 
-    private final WsFrame frame;
+    private WsFrame frame;
     private byte[] b;
     private int p;
     private int end;
-
-    WsFrameScanner(WsFrame frame) {
-        this.frame = frame;
-    }
 
     private static byte[][] bytes(String[] names) {
         byte[][] all = new byte[names.length][];
@@ -41,8 +37,9 @@ final class WsFrameScanner {
         return all;
     }
 
-    /** Reads the frame on {@code length} ASCII bytes from {@code from}; false when Jackson must read it. */
-    boolean scan(byte[] bytes, int from, int length) {
+    /** Reads into {@code into} the frame on {@code length} ASCII bytes from {@code from}; false when Jackson must. */
+    boolean scan(WsFrame into, byte[] bytes, int from, int length) {
+        frame = into;
         frame.clear();
         b = bytes;
         p = from;
