@@ -61,8 +61,11 @@ final class WsFrame {
         marketTicker = price = priceDollars = delta = deltaFp = side = ts = tsMs = JsonValue.MISSING;
         yesPrice = noPrice = yesPriceDollars = noPriceDollars = count = countFp = takerSide = JsonValue.MISSING;
         for (int i = 0; i < levels.size(); i++) {
-            levels.get(i).clear();
-            levelsPresent[i] = false;
+            // Only a present field has levels: most frames are deltas, with none to clear.
+            if (levelsPresent[i]) {
+                levels.get(i).clear();
+                levelsPresent[i] = false;
+            }
         }
     }
 

@@ -21,9 +21,19 @@ final class WsFrameScanner {
         "yes", "no", "yes_dollars", "no_dollars", "yes_dollars_fp", "no_dollars_fp"};
     private static final byte[][] TOP_BYTES = bytes(TOP);
     private static final byte[][] MSG_BYTES = bytes(MSG);
+    private static final int KEYS = 64;
+    private static final int[][] TOP_BY_KEY = byKey(TOP_BYTES);
+    private static final int[][] MSG_BY_KEY = byKey(MSG_BYTES);
     /** The longest integer read here; longer ones go to Jackson, whose limits then apply. */
     private static final int MAX_DIGITS = 19;
 
+    /** Values up to this many bytes are cached ({@link #value}); longer ones (times, ids) are rarely repeated. */
+    private static final int CACHED_LENGTH = 24;
+    private static final int CACHE_SLOTS = 4096;
+
+    private final byte[][] cacheKeys = new byte[CACHE_SLOTS][];
+    private final JsonValue[] cacheValues = new JsonValue[CACHE_SLOTS];
+    private boolean caching = true;
     private WsFrame frame;
     private byte[] b;
     private int p;
@@ -61,7 +71,7 @@ final class WsFrameScanner {
             boolean read = switch (field) {
                 case 0 -> (frame.type = scalar()) != null;
                 case 1 -> (frame.sid = scalar()) != null;
-                case 2 -> (frame.seq = scalar()) != null;
+                case 2 -> (frame.seq = uncached()) != null;
                 case 3 -> msg();
                 default -> scalar() != null;
             };
@@ -189,13 +199,39 @@ final class WsFrameScanner {
         }
         p = close + 1;
         int length = close - start;
-        for (int i = 0; i < names.length; i++) {
-            byte[] name = names[i];
-            if (name.length == length && java.util.Arrays.equals(b, start, close, name, 0, length)) {
+        int[] candidates = names == TOP_BYTES ? TOP_BY_KEY[key(b, start, length)] : MSG_BY_KEY[key(b, start, length)];
+        for (int i : candidates) {
+            if (names[i].length == length && same(names[i], start)) {
                 return i;
             }
         }
         return UNKNOWN;
+    }
+
+    /** A name's bucket in {@link #byKey}: from its length and its first and last bytes. */
+    private static int key(byte[] bytes, int start, int length) {
+        return length == 0 ? 0 : (length * 7 + bytes[start] * 3 + bytes[start + length - 1]) & (KEYS - 1);
+    }
+
+    /** The indexes of {@code names} by {@link #key}, so a name is found with about one comparison. */
+    private static int[][] byKey(byte[][] names) {
+        int[][] buckets = new int[KEYS][0];
+        for (int i = 0; i < names.length; i++) {
+            int key = key(names[i], 0, names[i].length);
+            buckets[key] = java.util.Arrays.copyOf(buckets[key], buckets[key].length + 1);
+            buckets[key][buckets[key].length - 1] = i;
+        }
+        return buckets;
+    }
+
+    /** Whether the line holds {@code name} from {@code start} (short: a plain loop beats a vectorised compare). */
+    private boolean same(byte[] name, int start) {
+        for (int i = 0; i < name.length; i++) {
+            if (b[start + i] != name[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The closing quote of a string opened just before the position; -1 for an escape, a control character or none. */
@@ -221,6 +257,14 @@ final class WsFrameScanner {
         return true;
     }
 
+    /** A value met once (a frame's seq): not worth a place in the cache. */
+    private JsonValue uncached() {
+        caching = false;
+        JsonValue value = scalar();
+        caching = true;
+        return value;
+    }
+
     /** A string, integer, boolean or null with the text Jackson gives it; {@code null} for anything else. */
     private JsonValue scalar() {
         if (p >= end) {
@@ -233,9 +277,9 @@ final class WsFrameScanner {
             if (close < 0) {
                 return null;
             }
-            String text = new String(b, p, close - p, StandardCharsets.ISO_8859_1);
+            JsonValue value = value(JsonToken.VALUE_STRING, p, close);
             p = close + 1;
-            return new JsonValue(JsonToken.VALUE_STRING, text);
+            return value;
         }
         if (c == '-' || (c >= '0' && c <= '9')) {
             return integer();
@@ -266,7 +310,33 @@ final class WsFrameScanner {
         if (digits == 0 || digits > MAX_DIGITS || (digits > 1 && b[digitsFrom] == '0') || !delimiter()) {
             return null;
         }
-        return new JsonValue(JsonToken.VALUE_NUMBER_INT, new String(b, start, p - start, StandardCharsets.ISO_8859_1));
+        return value(JsonToken.VALUE_NUMBER_INT, start, p);
+    }
+
+    /**
+     * The value of kind {@code token} whose text is the line's bytes [{@code from}, {@code to}): the same object as
+     * the last time that text was met when it is short and still cached, so tickers, sides, types, prices and counts
+     * are not allocated again for every frame (that garbage cost more in collections than the scan itself).
+     */
+    private JsonValue value(JsonToken token, int from, int to) {
+        int length = to - from;
+        if (length > CACHED_LENGTH || !caching) {
+            return new JsonValue(token, new String(b, from, length, StandardCharsets.ISO_8859_1));
+        }
+        int hash = token.ordinal();
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + b[i];
+        }
+        int slot = (hash ^ (hash >>> 12)) & (CACHE_SLOTS - 1);
+        byte[] key = cacheKeys[slot];
+        JsonValue cached = cacheValues[slot];
+        if (key != null && cached.token() == token && key.length == length && same(key, from)) {
+            return cached;
+        }
+        JsonValue value = new JsonValue(token, new String(b, from, length, StandardCharsets.ISO_8859_1));
+        cacheKeys[slot] = java.util.Arrays.copyOfRange(b, from, to);
+        cacheValues[slot] = value;
+        return value;
     }
 
     private boolean literal(String word) {
