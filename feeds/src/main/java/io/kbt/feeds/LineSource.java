@@ -95,7 +95,7 @@ final class LineSource implements AutoCloseable {
         boolean any = false;
         boolean copied = false;
         terminated = false;
-        int high = 0;
+        long high = 0;
         while (true) {
             if (position == limit) {
                 if (eof || !fill()) {
@@ -107,11 +107,12 @@ final class LineSource implements AutoCloseable {
             }
             any = true;
             int start = position;
-            int end = start;
-            byte b;
-            while (end < limit && (b = buffer[end]) != '\n') {
-                high |= b;
-                end++;
+            int end = newline(start);
+            for (int i = start; i + Long.BYTES <= end; i += Long.BYTES) {
+                high |= (long) WORDS.get(buffer, i);
+            }
+            for (int i = Math.max(start, end - (end - start) % Long.BYTES); i < end; i++) {
+                high |= buffer[i];
             }
             if (end < limit && !copied) {
                 // The whole line lies in the buffer: it is used there, not copied.
@@ -142,12 +143,28 @@ final class LineSource implements AutoCloseable {
                 high |= lineArray[lineOffset + i];
             }
         }
-        ascii = high >= 0;
+        ascii = (high & 0x8080808080808080L) == 0;
         charLength = -1;
         if (!ascii) {
             decode();
         }
         return true;
+    }
+
+    /** The first line feed in the buffer from {@code from}, or {@link #limit}; eight bytes at a time. */
+    private int newline(int from) {
+        int i = from;
+        for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+            long word = (long) WORDS.get(buffer, i) ^ 0x0a0a0a0a0a0a0a0aL;
+            long hit = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (hit != 0) {
+                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+            }
+        }
+        while (i < limit && buffer[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private void append(int from, int length) {
