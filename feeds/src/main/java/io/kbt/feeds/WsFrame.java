@@ -13,7 +13,8 @@ import java.util.List;
  * One websocket frame read field by field with Jackson's streaming parser (no tree): the frame's {@code type},
  * {@code sid} and {@code seq} and the {@code msg} fields the readers use, each kept as a {@link JsonValue} so a
  * wrong type is reported as such. Reused from line to line; a frame is streamed once, in about a third of the
- * time a tree takes.
+ * time a tree takes. {@link #read} tries {@link WsFrameScanner} first, which fills the same fields from plain
+ * frames without Jackson.
  */
 final class WsFrame {
     private final JsonFactory factory;
