@@ -2,18 +2,22 @@ package io.kbt.feeds;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kbt.engine.event.BookSide;
 import io.kbt.feeds.write.KalshiWsWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,7 +39,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * websocket session (2,898 frames, 758 KB) decoded by {@link WsFrame} (Jackson's streaming parser, fields picked
  * by name) against {@code ObjectMapper.readTree} per line with the same fields taken from the tree. Writing:
  * 100,000 delta frames by {@link KalshiWsWriter} (its hand-written {@code AsciiOut}) against Jackson's
- * {@link JsonGenerator} writing the same frames, both into a discarding stream. It sits in package
+ * {@link JsonGenerator} writing the same frames, both into a discarding stream. Loading: 100,000 delta frames as
+ * {@code kbt generate} writes them, read by {@link WsFrameScanner} (the hot path of {@code --data}), by Jackson
+ * into {@link WsFrame}, and only tokenised by Jackson's byte parser. It sits in package
  * {@code io.kbt.feeds} to reach the package-private frame decoder.
  */
 @State(Scope.Benchmark)
@@ -56,6 +62,10 @@ public class JsonLayerBench {
     public String data;
 
     private char[][] lines;
+    /** 100,000 delta frames as {@code kbt generate} writes them (90% of a generated recording's frames). */
+    private byte[][] deltaBytes;
+    private char[][] deltaChars;
+    private final WsFrameScanner scanner = new WsFrameScanner();
     private final JsonFields fields = new JsonFields("session.jsonl");
     private final ObjectMapper mapper = fields.mapper();
     private final WsFrame frame = new WsFrame(mapper.getFactory(), fields);
@@ -66,6 +76,56 @@ public class JsonLayerBench {
     public void setUp() throws IOException {
         List<String> all = Files.readAllLines(Path.of(data, "kalshi-ws-2026-07/session.jsonl"));
         lines = all.stream().filter(l -> !l.isBlank()).map(String::toCharArray).toArray(char[][]::new);
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        KalshiWsWriter writer = new KalshiWsWriter(written);
+        for (int i = 0; i < WRITTEN_DELTAS; i++) {
+            writer.delta(TICKERS[i % TICKERS.length], i % 2 == 0 ? BookSide.YES : BookSide.NO, 30 + i % 10,
+                    (i % 2 == 0 ? 184 : -184) * 100L, START + i * 100L);
+        }
+        writer.flush();
+        String[] deltas = written.toString(StandardCharsets.US_ASCII).split("\n");
+        deltaBytes = Arrays.stream(deltas).map(l -> l.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+        deltaChars = Arrays.stream(deltas).map(String::toCharArray).toArray(char[][]::new);
+    }
+
+    /** The loader's hot path on delta frames: {@link WsFrameScanner} straight from the line's bytes. */
+    @Benchmark
+    public void scanDeltas(Blackhole hole) {
+        for (byte[] line : deltaBytes) {
+            if (!scanner.scan(frame, line, 0, line.length)) {
+                throw new IllegalStateException("not scanned: " + new String(line, StandardCharsets.US_ASCII));
+            }
+            hole.consume(frame.seq);
+            hole.consume(frame.ts);
+        }
+    }
+
+    /** The same delta frames through Jackson's streaming parser into {@link WsFrame} (the path before the scanner). */
+    @Benchmark
+    public void parseDeltasJackson(Blackhole hole) {
+        for (char[] line : deltaChars) {
+            frame.parse(line, line.length);
+            hole.consume(frame.seq);
+            hole.consume(frame.ts);
+        }
+    }
+
+    /**
+     * Jackson's floor on the same frames: its byte parser only tokenising each line, no value taken out; what any
+     * Jackson-based reader would pay at least.
+     */
+    @Benchmark
+    public void tokensOnlyDeltasJackson(Blackhole hole) throws IOException {
+        JsonFactory plain = mapper.getFactory();
+        for (byte[] line : deltaBytes) {
+            try (JsonParser parser = plain.createParser(line, 0, line.length)) {
+                int tokens = 0;
+                while (parser.nextToken() != null) {
+                    tokens++;
+                }
+                hole.consume(tokens);
+            }
+        }
     }
 
     /** kbt's path: one streaming pass per frame into the reused {@link WsFrame}. */

@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -144,49 +148,20 @@ public final class DataDirectory {
         Map<String, TickSize> tickSizes = new HashMap<>();
         metadata.forEach((ticker, market) -> tickSizes.put(ticker, market.tickSize()));
 
-        // Every file is decoded once, here: which markets the data holds, their time span (first, last) by scan id,
-        // and the events themselves, which are then renumbered for the selection instead of read again.
-        TickerRegistry scanRegistry = new TickerRegistry(tickSizes);
-        List<long[]> spansById = new ArrayList<>();
-        List<List<MarketEvent>> decoded = new ArrayList<>();
-        // Events of markets the metadata already rules out are not held; the rest wait for the selection.
-        List<Boolean> held = new ArrayList<>();
-        for (DataFile file : files) {
-            if (file.format().marketMetadata()) {
-                continue;
-            }
-            List<MarketEvent> events = new ArrayList<>();
-            try (FeedReader reader = reader(file, scanRegistry, metadata, SYMBOL_OF_SELECTION)) {
-                for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
-                    if (event instanceof IndexTick) {
-                        if (event.ts() < selection.toMicrosExclusive()) {
-                            events.add(event);
-                        }
-                        continue;
-                    }
-                    int market = marketOf(event);
-                    while (spansById.size() <= market) {
-                        spansById.add(new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
-                        held.add(null);
-                    }
-                    long[] span = spansById.get(market);
-                    span[0] = Math.min(span[0], event.ts());
-                    span[1] = Math.max(span[1], event.ts());
-                    if (held.get(market) == null) {
-                        held.set(market, mayBeSelected(scanRegistry.ticker(market), metadata, selection));
-                    }
-                    if (held.get(market)) {
-                        events.add(event);
-                    }
-                }
-                warnings.addAll(reader.stats().warnings());
-            }
-            decoded.add(events);
-        }
+        // Every file is decoded once, here, on as many threads as there are cores (each with its own scan ids):
+        // which markets the data holds, their time span (first, last), and the events themselves, which are then
+        // renumbered for the selection instead of read again.
+        List<DataFile> eventFiles = files.stream().filter(file -> !file.format().marketMetadata()).toList();
+        List<Decoded> decoded = decodeAll(eventFiles, tickSizes, metadata, selection);
         Map<String, long[]> spans = new TreeMap<>();
-        for (int id = 0; id < spansById.size(); id++) {
-            if (spansById.get(id)[0] != Long.MAX_VALUE) {
-                spans.put(scanRegistry.ticker(id), spansById.get(id));
+        for (Decoded file : decoded) {
+            warnings.addAll(file.warnings());
+            for (int id = 0; id < file.spansById().size(); id++) {
+                long[] span = file.spansById().get(id);
+                if (span[0] != Long.MAX_VALUE) {
+                    spans.merge(file.registry().ticker(id), span.clone(),
+                            (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                }
             }
         }
 
@@ -220,22 +195,104 @@ public final class DataDirectory {
                 .filter(u -> u != null).distinct().toList();
         long indexFrom = Math.min(selection.fromMicros(), firstEvent);
         long indexTo = selection.toMicrosExclusive();
-        int[] finalIds = new int[spansById.size()];
-        for (int id = 0; id < finalIds.length; id++) {
-            finalIds[id] = registry.knows(scanRegistry.ticker(id)) ? registry.marketId(scanRegistry.ticker(id)) : -1;
-        }
         List<EventSource> sources = new ArrayList<>();
-        int next = 0;
-        for (DataFile file : files) {
-            if (file.format().marketMetadata()) {
-                continue;
+        for (int i = 0; i < eventFiles.size(); i++) {
+            Decoded file = decoded.get(i);
+            int[] finalIds = new int[file.spansById().size()];
+            for (int id = 0; id < finalIds.length; id++) {
+                String ticker = file.registry().ticker(id);
+                finalIds[id] = registry.knows(ticker) ? registry.marketId(ticker) : -1;
             }
-            List<MarketEvent> events = decoded.get(next++);
-            sources.add(new SelectedEvents(events, finalIds, symbolIds(events, scanRegistry, registry,
-                    indexSymbol(file, underlyings)), indexFrom, indexTo));
+            sources.add(new SelectedEvents(file.events(), finalIds, symbolIds(file.events(), file.registry(),
+                    registry, indexSymbol(eventFiles.get(i), underlyings)), indexFrom, indexTo));
         }
         Instruments instruments = new Instruments(markets, registry.symbols());
         return new DataSet(instruments, new MergedEventSource(sources), warnings);
+    }
+
+    /** One file decoded: its events (those that may be selected), its scan ids, spans by scan id, warnings. */
+    private record Decoded(List<MarketEvent> events, TickerRegistry registry, List<long[]> spansById,
+            List<String> warnings) {}
+
+    /**
+     * Decodes {@code eventFiles} on a pool of one thread per core (at most one per file); the first failure in file
+     * order is thrown, as reading them one after another would.
+     */
+    private List<Decoded> decodeAll(List<DataFile> eventFiles, Map<String, TickSize> tickSizes,
+            Map<String, MarketInfo> metadata, Selection selection) {
+        if (eventFiles.size() <= 1) {
+            return eventFiles.stream().map(file -> decode(file, tickSizes, metadata, selection)).toList();
+        }
+        int threads = Math.min(eventFiles.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().daemon().name("kbt-decode-", 0).factory());
+        try {
+            List<Future<Decoded>> tasks = new ArrayList<>();
+            for (DataFile file : eventFiles) {
+                tasks.add(pool.submit(() -> decode(file, tickSizes, metadata, selection)));
+            }
+            List<Decoded> decoded = new ArrayList<>();
+            for (Future<Decoded> task : tasks) {
+                decoded.add(result(task));
+            }
+            return decoded;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Decoded result(Future<Decoded> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decoding files", e);
+        }
+    }
+
+    /**
+     * One file's events, not holding those of markets the metadata already rules out (the rest wait for the
+     * selection) nor index ticks after the selection.
+     */
+    private Decoded decode(DataFile file, Map<String, TickSize> tickSizes, Map<String, MarketInfo> metadata,
+            Selection selection) {
+        TickerRegistry scanRegistry = new TickerRegistry(tickSizes);
+        List<long[]> spansById = new ArrayList<>();
+        List<Boolean> held = new ArrayList<>();
+        List<MarketEvent> events = new ArrayList<>();
+        try (FeedReader reader = reader(file, scanRegistry, metadata, SYMBOL_OF_SELECTION)) {
+            for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
+                if (event instanceof IndexTick) {
+                    if (event.ts() < selection.toMicrosExclusive()) {
+                        events.add(event);
+                    }
+                    continue;
+                }
+                int market = marketOf(event);
+                while (spansById.size() <= market) {
+                    spansById.add(new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+                    held.add(null);
+                }
+                long[] span = spansById.get(market);
+                span[0] = Math.min(span[0], event.ts());
+                span[1] = Math.max(span[1], event.ts());
+                if (held.get(market) == null) {
+                    held.set(market, mayBeSelected(scanRegistry.ticker(market), metadata, selection));
+                }
+                if (held.get(market)) {
+                    events.add(event);
+                }
+            }
+            return new Decoded(events, scanRegistry, spansById, reader.stats().warnings());
+        }
     }
 
     private static String indexSymbol(DataFile file, List<String> underlyings) {

@@ -83,7 +83,9 @@ public final class KalshiWsReader extends LineFeedReader {
 
     private final TickerRegistry registry;
     private final JsonFields fields;
-    private final WsFrame frame;
+    private final WsFrames frames;
+    /** The frame being read. */
+    private WsFrame frame;
     private final Map<String, MarketState> markets = new HashMap<>();
     private final Map<Long, Long> lastSeqBySid = new HashMap<>();
     private final Set<Long> sidsWithGap = new HashSet<>();
@@ -108,7 +110,8 @@ public final class KalshiWsReader extends LineFeedReader {
         super(file, sourceName);
         this.registry = registry;
         this.fields = new JsonFields(sourceName);
-        this.frame = new WsFrame(fields.mapper().getFactory(), fields);
+        this.frames = Runtime.getRuntime().availableProcessors() > 1 ? new PipelinedWsFrames(lines, sourceName)
+                : new InlineWsFrames(lines, sourceName);
     }
 
     /**
@@ -143,7 +146,7 @@ public final class KalshiWsReader extends LineFeedReader {
         super(in, sourceName);
         this.registry = registry;
         this.fields = new JsonFields(sourceName);
-        this.frame = new WsFrame(fields.mapper().getFactory(), fields);
+        this.frames = new InlineWsFrames(lines, sourceName);
     }
 
     @Override
@@ -152,21 +155,27 @@ public final class KalshiWsReader extends LineFeedReader {
             if (finished) {
                 return null;
             }
-            if (!lines.next()) {
+            frame = frames.next();
+            if (frame == null) {
                 finish();
                 continue;
             }
-            if (lines.blank()) {
-                continue;
-            }
             anyLine = true;
-            fields.line(lines.lineNumber());
-            frame.parse(lines.chars(), lines.length());
+            fields.line(frame.line);
             frame();
         }
         MarketEvent next = ready.poll();
         line = next.seq();
         return next;
+    }
+
+    @Override
+    public void close() {
+        try {
+            frames.close();
+        } finally {
+            super.close();
+        }
     }
 
     private void finish() {
@@ -220,8 +229,15 @@ public final class KalshiWsReader extends LineFeedReader {
         }
     }
 
-    private String ticker() {
-        return fields.ticker(frame.marketTicker, "market_ticker");
+    /** The market of the frame's ticker; a ticker is checked the first time it is met, not on every frame. */
+    private MarketState frameMarket() {
+        if (frame.marketTicker.isString()) {
+            MarketState known = markets.get(frame.marketTicker.text());
+            if (known != null) {
+                return known;
+            }
+        }
+        return market(fields.ticker(frame.marketTicker, "market_ticker"));
     }
 
     /**
@@ -256,23 +272,14 @@ public final class KalshiWsReader extends LineFeedReader {
 
     /** Whether this frame repeats, byte for byte, the frame with the same seq already seen on its sid. */
     private boolean repeated(long sid, long seq) {
-        long hash = lineHash();
+        long hash = frame.hash;
         RecentFrames recent = recentBySid.computeIfAbsent(sid, k -> new RecentFrames());
         Long last = lastSeqBySid.get(sid);
-        if (last != null && seq <= last && recent.has(seq, hash, lines.length())) {
+        if (last != null && seq <= last && recent.has(seq, hash, frame.byteLength)) {
             return true;
         }
-        recent.put(seq, hash, lines.length());
+        recent.put(seq, hash, frame.byteLength);
         return false;
-    }
-
-    private long lineHash() {
-        char[] chars = lines.chars();
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0, n = lines.length(); i < n; i++) {
-            hash = (hash ^ chars[i]) * 0x100000001b3L;
-        }
-        return hash;
     }
 
     /** The seq, hash and length of the last few frames of one sid. */
@@ -327,7 +334,7 @@ public final class KalshiWsReader extends LineFeedReader {
     }
 
     private void snapshot(long sid) {
-        MarketState market = market(ticker());
+        MarketState market = frameMarket();
         List<Level> yes = levels(0, market);
         List<Level> no = levels(1, market);
         long ts = timeOf(market);
@@ -382,7 +389,7 @@ public final class KalshiWsReader extends LineFeedReader {
     }
 
     private void delta(long sid) {
-        MarketState market = market(ticker());
+        MarketState market = frameMarket();
         if (skipWithoutBook(market, sid, DELTA)) {
             return;
         }
@@ -406,7 +413,7 @@ public final class KalshiWsReader extends LineFeedReader {
     }
 
     private void trade(long sid) {
-        MarketState market = market(ticker());
+        MarketState market = frameMarket();
         if (skipWithoutBook(market, sid, TRADE)) {
             return;
         }

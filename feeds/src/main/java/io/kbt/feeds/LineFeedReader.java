@@ -35,7 +35,7 @@ abstract class LineFeedReader implements FeedReader {
     }
 
     @Override
-    public final void close() {
+    public void close() {
         lines.close();
     }
 }

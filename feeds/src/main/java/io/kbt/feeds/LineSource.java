@@ -5,7 +5,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -24,6 +27,7 @@ import java.util.zip.ZipException;
  * UTF-8 byte order mark at the start (spreadsheet exports write one) is skipped.
  */
 final class LineSource implements AutoCloseable {
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private final String sourceName;
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -33,8 +37,13 @@ final class LineSource implements AutoCloseable {
     private int position;
     private int limit;
     private boolean eof;
+    /** Where a line straddling two reads is put together. */
     private byte[] lineBytes = new byte[1024];
+    /** The current line: in {@link #buffer} when it lies there whole, else in {@link #lineBytes}. */
+    private byte[] lineArray = lineBytes;
+    private int lineOffset;
     private int lineLength;
+    private boolean ascii;
     private char[] chars = new char[1024];
     private int charLength;
     private long lineNumber;
@@ -81,8 +90,12 @@ final class LineSource implements AutoCloseable {
     /** Reads the next line; false at the end of the file. */
     boolean next() {
         lineLength = 0;
+        lineArray = lineBytes;
+        lineOffset = 0;
         boolean any = false;
+        boolean copied = false;
         terminated = false;
+        long high = 0;
         while (true) {
             if (position == limit) {
                 if (eof || !fill()) {
@@ -94,11 +107,22 @@ final class LineSource implements AutoCloseable {
             }
             any = true;
             int start = position;
-            int end = start;
-            while (end < limit && buffer[end] != '\n') {
-                end++;
+            int end = newline(start);
+            for (int i = start; i + Long.BYTES <= end; i += Long.BYTES) {
+                high |= (long) WORDS.get(buffer, i);
             }
-            append(start, end - start);
+            for (int i = Math.max(start, end - (end - start) % Long.BYTES); i < end; i++) {
+                high |= buffer[i];
+            }
+            if (end < limit && !copied) {
+                // The whole line lies in the buffer: it is used there, not copied.
+                lineArray = buffer;
+                lineOffset = start;
+                lineLength = end - start;
+            } else {
+                append(start, end - start);
+                copied = true;
+            }
             if (end < limit) {
                 position = end + 1;
                 terminated = true;
@@ -107,16 +131,40 @@ final class LineSource implements AutoCloseable {
             position = limit;
         }
         lineNumber++;
-        if (lineLength > 0 && lineBytes[lineLength - 1] == '\r') {
+        if (lineLength > 0 && lineArray[lineOffset + lineLength - 1] == '\r') {
             lineLength--;
         }
-        if (lineNumber == 1 && lineLength >= 3 && lineBytes[0] == (byte) 0xef && lineBytes[1] == (byte) 0xbb
-                && lineBytes[2] == (byte) 0xbf) {
-            System.arraycopy(lineBytes, 3, lineBytes, 0, lineLength - 3);
+        if (lineNumber == 1 && lineLength >= 3 && lineArray[lineOffset] == (byte) 0xef
+                && lineArray[lineOffset + 1] == (byte) 0xbb && lineArray[lineOffset + 2] == (byte) 0xbf) {
+            lineOffset += 3;
             lineLength -= 3;
+            high = 0;
+            for (int i = 0; i < lineLength; i++) {
+                high |= lineArray[lineOffset + i];
+            }
         }
-        decode();
+        ascii = (high & 0x8080808080808080L) == 0;
+        charLength = -1;
+        if (!ascii) {
+            decode();
+        }
         return true;
+    }
+
+    /** The first line feed in the buffer from {@code from}, or {@link #limit}; eight bytes at a time. */
+    private int newline(int from) {
+        int i = from;
+        for (; i + Long.BYTES <= limit; i += Long.BYTES) {
+            long word = (long) WORDS.get(buffer, i) ^ 0x0a0a0a0a0a0a0a0aL;
+            long hit = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (hit != 0) {
+                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+            }
+        }
+        while (i < limit && buffer[i] != '\n') {
+            i++;
+        }
+        return i;
     }
 
     private void append(int from, int length) {
@@ -125,6 +173,7 @@ final class LineSource implements AutoCloseable {
         }
         System.arraycopy(buffer, from, lineBytes, lineLength, length);
         lineLength += length;
+        lineArray = lineBytes;
     }
 
     private boolean fill() {
@@ -148,21 +197,15 @@ final class LineSource implements AutoCloseable {
         if (chars.length < lineLength) {
             chars = new char[Math.max(chars.length * 2, lineLength)];
         }
-        boolean ascii = true;
-        for (int i = 0; i < lineLength; i++) {
-            byte b = lineBytes[i];
-            if (b < 0) {
-                ascii = false;
-                break;
-            }
-            chars[i] = (char) b;
-        }
         if (ascii) {
+            for (int i = 0; i < lineLength; i++) {
+                chars[i] = (char) lineArray[lineOffset + i];
+            }
             charLength = lineLength;
             return;
         }
         decoder.reset();
-        ByteBuffer bytes = ByteBuffer.wrap(lineBytes, 0, lineLength);
+        ByteBuffer bytes = ByteBuffer.wrap(lineArray, lineOffset, lineLength);
         CharBuffer out = CharBuffer.wrap(chars);
         CoderResult result = decoder.decode(bytes, out, true);
         if (!result.isError()) {
@@ -170,26 +213,73 @@ final class LineSource implements AutoCloseable {
         }
         if (result.isError()) {
             throw new BadInputException(sourceName, lineNumber,
-                    "not valid UTF-8 (byte 0x" + Integer.toHexString(lineBytes[bytes.position()] & 0xff)
-                            + " at column " + (bytes.position() + 1) + ")");
+                    "not valid UTF-8 (byte 0x" + Integer.toHexString(lineArray[bytes.position()] & 0xff)
+                            + " at column " + (bytes.position() - lineOffset + 1) + ")");
         }
         charLength = out.position();
     }
 
-    /** The current line's characters, valid until the next call of {@link #next()}. */
+    /** Whether the current line is all ASCII (then its bytes are its characters). */
+    boolean ascii() {
+        return ascii;
+    }
+
+    /** The array holding the current line's bytes (from {@link #offset()}), valid until the next {@link #next()}. */
+    byte[] bytes() {
+        return lineArray;
+    }
+
+    int offset() {
+        return lineOffset;
+    }
+
+    /** FNV-1a over the current line's bytes, eight at a time (a byte at a time cost more than parsing a frame). */
+    long hash() {
+        int at = lineOffset;
+        int end = at + lineLength;
+        long hash = 0xcbf29ce484222325L;
+        for (; at + Long.BYTES <= end; at += Long.BYTES) {
+            hash = (hash ^ (long) WORDS.get(lineArray, at)) * 0x100000001b3L;
+        }
+        for (; at < end; at++) {
+            hash = (hash ^ lineArray[at]) * 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /** The current line's length in bytes (without its line end). */
+    int byteLength() {
+        return lineLength;
+    }
+
+    /** The current line's characters, valid until the next call of {@link #next()}; decoded on first use. */
     char[] chars() {
+        if (charLength < 0) {
+            decode();
+        }
         return chars;
     }
 
     int length() {
+        if (charLength < 0) {
+            decode();
+        }
         return charLength;
     }
 
     String text() {
-        return new String(chars, 0, charLength);
+        return new String(chars(), 0, length());
     }
 
     boolean blank() {
+        if (ascii) {
+            for (int i = 0; i < lineLength; i++) {
+                if (!Character.isWhitespace((char) lineArray[lineOffset + i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (int i = 0; i < charLength; i++) {
             if (!Character.isWhitespace(chars[i])) {
                 return false;

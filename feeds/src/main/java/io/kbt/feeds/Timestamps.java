@@ -56,8 +56,25 @@ final class Timestamps {
             }
         }
         long offsetSeconds = offsetSeconds(text, i);
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = epochDay(year, month, day);
         return epochDay * MICROS_PER_DAY + ((hour * 60L + minute) * 60 + second - offsetSeconds) * 1_000_000 + micros;
+    }
+
+    /**
+     * Days since 1970-01-01 of a date: by arithmetic for days 1 to 28 of months 1 to 12, which every year has (this
+     * runs for every event read), else by {@link LocalDate}, which also rejects what is no date.
+     */
+    static long epochDay(int year, int month, int day) {
+        if (month < 1 || month > 12 || day < 1 || day > 28) {
+            return LocalDate.of(year, month, day).toEpochDay();
+        }
+        // Days from civil (H. Hinnant): years start in March so the leap day comes last.
+        long y = month <= 2 ? year - 1L : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
     }
 
     private static long offsetSeconds(CharSequence text, int i) {
@@ -106,8 +123,8 @@ final class Timestamps {
      * saying so (a time far beyond is usually epoch nanoseconds given as microseconds).
      */
     static long inRange(long micros, int firstYear) {
-        long from = LocalDate.of(firstYear, 1, 1).toEpochDay() * MICROS_PER_DAY;
-        long to = LocalDate.of(END_YEAR, 1, 1).toEpochDay() * MICROS_PER_DAY;
+        long from = epochDay(firstYear, 1, 1) * MICROS_PER_DAY;
+        long to = epochDay(END_YEAR, 1, 1) * MICROS_PER_DAY;
         if (micros < from) {
             throw new DateTimeException("time " + micros + " µs since 1970 is before " + firstYear);
         }

@@ -13,12 +13,17 @@ import java.util.List;
  * One websocket frame read field by field with Jackson's streaming parser (no tree): the frame's {@code type},
  * {@code sid} and {@code seq} and the {@code msg} fields the readers use, each kept as a {@link JsonValue} so a
  * wrong type is reported as such. Reused from line to line; a frame is streamed once, in about a third of the
- * time a tree takes.
+ * time a tree takes. {@link #read} tries {@link WsFrameScanner} first, which fills the same fields from plain
+ * frames without Jackson.
  */
 final class WsFrame {
     private final JsonFactory factory;
     private final JsonFields fields;
 
+    /** The frame's line in its file, and its bytes' hash and length (to recognise an exact repeat). */
+    long line;
+    long hash;
+    int byteLength;
     JsonValue type;
     JsonValue sid;
     JsonValue seq;
@@ -51,14 +56,31 @@ final class WsFrame {
         this.fields = fields;
     }
 
-    private void clear() {
+    void clear() {
         type = sid = seq = JsonValue.MISSING;
         msgNotObject = JsonValue.MISSING;
         marketTicker = price = priceDollars = delta = deltaFp = side = ts = tsMs = JsonValue.MISSING;
         yesPrice = noPrice = yesPriceDollars = noPriceDollars = count = countFp = takerSide = JsonValue.MISSING;
         for (int i = 0; i < levels.size(); i++) {
-            levels.get(i).clear();
-            levelsPresent[i] = false;
+            // Only a present field has levels: most frames are deltas, with none to clear.
+            if (levelsPresent[i]) {
+                levels.get(i).clear();
+                levelsPresent[i] = false;
+            }
+        }
+    }
+
+    /**
+     * Reads the frame on the current line of {@code lines}: by {@code scanner} when it can, else by Jackson;
+     * malformed JSON is bad input on the line.
+     */
+    void read(LineSource lines, WsFrameScanner scanner) {
+        line = lines.lineNumber();
+        hash = lines.hash();
+        byteLength = lines.byteLength();
+        fields.line(line);
+        if (!lines.ascii() || !scanner.scan(this, lines.bytes(), lines.offset(), lines.byteLength())) {
+            parse(lines.chars(), lines.length());
         }
     }
 

@@ -119,4 +119,21 @@ class DataDirectoryTest {
                 .containsExactlyInAnyOrder("index", "markets");
         assertThat(drain(data.open(day("2023-04-10")))).singleElement().isInstanceOf(IndexTick.class);
     }
+
+    @Test
+    void ofSeveralBadFilesDecodedTogetherTheFirstInPathOrderIsReported() {
+        String snapshot = "{\"type\":\"orderbook_snapshot\",\"sid\":1,\"seq\":1,\"msg\":{\"market_ticker\":"
+                + "\"INXD-23APR10-B4075\",\"yes\":[[40,1]],\"ts\":1681135202}}";
+        List<String> late = new ArrayList<>(List.of(snapshot));
+        for (int seq = 2; seq < 3_000; seq++) {
+            late.add(snapshot.replace("\"seq\":1", "\"seq\":" + seq));
+        }
+        late.add("{not json");
+        TestFiles.write(dir, "a.jsonl", late.toArray(String[]::new));
+        TestFiles.write(dir, "b.jsonl", "{not json either");
+        TestFiles.write(dir, "c.csv", "ts,price", "yesterday,4100");
+        assertThatThrownBy(() -> new DataDirectory(dir).open(day("2023-04-10")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(dir.resolve("a.jsonl") + ":3000: malformed JSON");
+    }
 }

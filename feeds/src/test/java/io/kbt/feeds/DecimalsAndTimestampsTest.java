@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +39,20 @@ class DecimalsAndTimestampsTest {
             assertThatThrownBy(() -> Decimals.scaled(text, 2)).as(text).isInstanceOf(NumberFormatException.class);
         }
         assertThat(Decimals.scaled(".5", 2)).isEqualTo(50);
+    }
+
+    @Property
+    void epochDayAgreesWithLocalDateAndRejectsWhatIsNoDate(@ForAll @IntRange(min = 0, max = 9999) int year,
+            @ForAll @IntRange(min = 0, max = 13) int month, @ForAll @IntRange(min = 0, max = 32) int day) {
+        long expected;
+        try {
+            expected = LocalDate.of(year, month, day).toEpochDay();
+        } catch (DateTimeException e) {
+            assertThatThrownBy(() -> Timestamps.epochDay(year, month, day)).isInstanceOf(DateTimeException.class)
+                    .hasMessage(e.getMessage());
+            return;
+        }
+        assertThat(Timestamps.epochDay(year, month, day)).isEqualTo(expected);
     }
 
     @Property

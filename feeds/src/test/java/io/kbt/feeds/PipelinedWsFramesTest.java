@@ -1,0 +1,115 @@
+package io.kbt.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kbt.engine.event.MarketEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A websocket file read by path (frames read ahead on a second thread, in batches) against the same bytes read from
+ * a stream on the caller's thread: the same events and counters over many batches and 64 KiB reads (lines
+ * straddling both), gzip too; a bad line far into the file reported at its true line after every event before it;
+ * a line longer than a read; an empty file; and the read-ahead thread gone once the reader is closed early.
+ */
+class PipelinedWsFramesTest {
+    private static final String M = "INXD-26JAN05-B6062";
+    private static final int FRAMES = 6_000;
+
+    @TempDir
+    Path dir;
+
+    private static List<String> frames(int count) {
+        List<String> lines = new ArrayList<>();
+        lines.add("{\"type\":\"orderbook_snapshot\",\"sid\":1,\"seq\":1,\"msg\":{\"market_ticker\":\"" + M
+                + "\",\"yes\":[[1,187],[2,5]],\"no\":[[91,78]],\"ts\":\"2026-01-05T14:30:00.000000Z\"}}");
+        for (int i = 2; i <= count; i++) {
+            String ts = String.format("2026-01-05T14:%02d:%02d.%06dZ", 30 + i / 60_000, i / 1_000 % 60, i % 1_000);
+            lines.add(i % 7 == 0
+                    ? "{\"type\":\"trade\",\"sid\":1,\"seq\":" + i + ",\"msg\":{\"trade_id\":\"t" + i
+                            + "\",\"market_ticker\":\"" + M + "\",\"yes_price\":3,\"no_price\":97,\"count\":" + (i % 5 + 1)
+                            + ",\"taker_side\":\"yes\",\"ts\":\"" + ts + "\"}}"
+                    : "{\"type\":\"orderbook_delta\",\"sid\":1,\"seq\":" + i + ",\"msg\":{\"market_ticker\":\"" + M
+                            + "\",\"price\":" + (1 + i % 90) + ",\"delta\":" + (i % 2 == 0 ? 17 : -17)
+                            + ",\"side\":\"" + (i % 3 == 0 ? "no" : "yes") + "\",\"ts\":\"" + ts + "\"}}");
+            if (i % 1_000 == 0) {
+                lines.add("");
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void readsManyBatchesAsTheCallersThreadDoesPlainAndGzipped() throws IOException {
+        List<String> lines = frames(FRAMES);
+        Path plain = TestFiles.write(dir, "ws.jsonl", lines.toArray(String[]::new));
+        Path gzipped = TestFiles.gzip(dir, "ws.jsonl.gz", lines.toArray(String[]::new));
+        assertThat(Files.size(plain)).isGreaterThan(8 * 65_536);
+        KalshiWsReader inline;
+        List<MarketEvent> expected;
+        try (InputStream in = Files.newInputStream(plain)) {
+            inline = new KalshiWsReader(in, plain.toString(), new TickerRegistry());
+            expected = TestFiles.readAll(inline);
+        }
+        assertThat(expected).hasSize(FRAMES);
+        KalshiWsReader pipelined = new KalshiWsReader(plain, new TickerRegistry());
+        assertThat(TestFiles.readAll(pipelined)).isEqualTo(expected);
+        assertThat(pipelined.stats().counts()).isEqualTo(inline.stats().counts());
+        assertThat(TestFiles.readAll(new KalshiWsReader(gzipped, plain.toString(), new TickerRegistry())))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void reportsABadLineFarIntoTheFileAtItsTrueLineAfterEveryEventBeforeIt() {
+        List<String> lines = frames(FRAMES);
+        int bad = 4_321;
+        lines.set(bad - 1, lines.get(bad - 1).replace("\"price\":", "\"price\":x"));
+        Path file = TestFiles.write(dir, "bad.jsonl", lines.toArray(String[]::new));
+        List<MarketEvent> read = new ArrayList<>();
+        try (KalshiWsReader reader = new KalshiWsReader(file, new TickerRegistry())) {
+            assertThatThrownBy(() -> {
+                for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
+                    read.add(event);
+                }
+            }).isInstanceOf(BadInputException.class).hasMessageStartingWith(file + ":" + bad + ": malformed JSON");
+        }
+        // Line 4,321 is the 4,317th frame: four blank lines come before it.
+        assertThat(read).hasSize(4_316);
+        assertThat(read.get(read.size() - 1).seq()).isEqualTo(bad - 1);
+    }
+
+    @Test
+    void readsALineLongerThanARead() {
+        List<String> lines = frames(3);
+        lines.add("{\"type\":\"trade\",\"sid\":1,\"seq\":4,\"msg\":{\"trade_id\":\"" + "x".repeat(200_000)
+                + "\",\"market_ticker\":\"" + M + "\",\"yes_price\":3,\"count\":2,\"taker_side\":\"no\","
+                + "\"ts\":\"2026-01-05T14:30:00.000004Z\"}}");
+        lines.add(frames(5).get(4));
+        Path file = TestFiles.write(dir, "long.jsonl", lines.toArray(String[]::new));
+        List<MarketEvent> events = TestFiles.readAll(new KalshiWsReader(file, new TickerRegistry()));
+        assertThat(events).extracting(MarketEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void anEmptyFileIsBadInput() {
+        Path file = TestFiles.write(dir, "empty.jsonl", "", " ");
+        assertThatThrownBy(() -> TestFiles.readAll(new KalshiWsReader(file, new TickerRegistry())))
+                .isInstanceOf(BadInputException.class).hasMessage(file + ": empty file: no frames");
+    }
+
+    @Test
+    void closingEarlyStopsTheReadAheadThread() throws InterruptedException {
+        Path file = TestFiles.write(dir, "ws.jsonl", frames(FRAMES).toArray(String[]::new));
+        try (KalshiWsReader reader = new KalshiWsReader(file, new TickerRegistry())) {
+            assertThat(reader.next()).isNotNull();
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("kbt-frames " + file));
+    }
+}
