@@ -39,6 +39,12 @@ public record CauchyReturns(double x0, double gamma0, double h) implements Retur
         return 0.5 / Math.PI;
     }
 
+    /** z/(π(1 + z²)), which falls for z ≥ 1. */
+    @Override
+    public double tailChangePerLogScale(double z) {
+        return z / (Math.PI * (1 + z * z));
+    }
+
     /** γ/(π(γ² + s²)) rises with γ up to γ = s and falls after, so its largest value is at γ clamped to s. */
     @Override
     public double maxDensity(double distance, double scaleLo, double scaleHi) {

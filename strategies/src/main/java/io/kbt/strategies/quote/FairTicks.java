@@ -124,6 +124,10 @@ final class FairTicks {
      * so τ may fall to τ/(1 + room/h) (e^y ≥ 1 + y keeps that on the safe side) and the scale meanwhile stays
      * above scale·(1 − room). The rest bounds index moves: each strike's return may move by as much as
      * its share of the budget over the peak density it could meet, which gives a range of index levels.
+     * When every strike's return stays at least one scale from the location over that range, each term moves
+     * with the horizon far more slowly than perLogScale ({@link #farChange}), which gives the time a longer room:
+     * P(t′, γ′) − P(t, γ) = [P(t′, γ′) − P(t′, γ)] + [P(t′, γ) − P(t, γ)], the first bounded at the returns t′ of
+     * the range, the second by the densities at the present scale γ.
      */
     private void remember(Market market, int id, long ticks, double level, double tau, double scale, double slack) {
         StrikeType type = market.strikeType();
@@ -132,7 +136,6 @@ final class FairTicks {
         int terms = (floor ? 1 : 0) + (cap ? 1 : 0);
         double timeBudget = slack * TIME_SHARE;
         double room = timeBudget * (terms == 1 ? roomPerBudget : roomPerBudget / 2);
-        double tauMin = h > 0 ? tau / (1 + room * inverseH) * SAFETY : 0;
         double lo = h > 0 ? scale * (1 - room) * INVERSE_SAFETY : scale;
         double levelBudget = slack - timeBudget;
         double floorT = floor ? market.floorStrike() / level - 1.0 - location : Double.NaN;
@@ -143,23 +146,43 @@ final class FairTicks {
         double total = floorDensity + capDensity;
         double rangeLo = 0;
         double rangeHi = Double.POSITIVE_INFINITY;
+        double change = 0;
         if (floor) {
             double move = allowedMove(floorT, levelBudget * (floorDensity / total), floorDensity, lo, scale);
             rangeLo = Math.max(rangeLo, lowestLevel(market.floorStrike(), floorT, move));
             rangeHi = Math.min(rangeHi, highestLevel(market.floorStrike(), floorT, move));
+            change += farChange(floorT, move, scale);
         }
         if (cap) {
             double move = allowedMove(capT, levelBudget * (capDensity / total), capDensity, lo, scale);
             rangeLo = Math.max(rangeLo, lowestLevel(market.capStrike(), capT, move));
             rangeHi = Math.min(rangeHi, highestLevel(market.capStrike(), capT, move));
+            change += farChange(capT, move, scale);
         }
         if (!(lo > 0) || !(total > 0) || !(rangeLo < level && level < rangeHi)) {
             return;
         }
+        if (change > 0) {
+            room = Math.max(room, timeBudget / (change * SAFETY));
+        }
+        double tauMin = h > 0 ? tau / (1 + room * inverseH) * SAFETY : 0;
         cachedTicks[id] = ticks;
         validBefore[id] = market.closeTime() - (long) Math.ceil(tauMin * MICROS_PER_SECOND) - 1;
         levelLo[id] = rangeLo * LEVEL_SAFETY;
         levelHi[id] = rangeHi * (2 - LEVEL_SAFETY);
+    }
+
+    /**
+     * The bound of one term's change per log of scale over a level range in which its return (from the location)
+     * moves at most
+     * {@code move} from {@code t}, while the scale falls from {@code scale}: the standardised distance only grows
+     * then, so the bound at the nearest distance reached holds throughout. NaN (no such bound) when that
+     * distance is under one scale, or when the bound underflows to 0.
+     */
+    private double farChange(double t, double move, double scale) {
+        double z = (Math.abs(t) - move) / scale;
+        double change = z >= 1 ? model.tailChangePerLogScale(z) : Double.NaN;
+        return change > 0 ? change : Double.NaN;
     }
 
     /** The lowest index level at which the strike's return K/L − 1 − location is at most t + move. */
