@@ -45,10 +45,9 @@ public record CauchyReturns(double x0, double gamma0, double h) implements Retur
         return z / (Math.PI * (1 + z * z));
     }
 
-    /** γ/(π(γ² + s²)) rises with γ up to γ = s and falls after, so its largest value is at γ clamped to s. */
+    /** γ/(π(γ² + s²)). */
     @Override
-    public double maxDensity(double distance, double scaleLo, double scaleHi) {
-        double gamma = Math.min(Math.max(distance, scaleLo), scaleHi);
+    public double density(double distance, double gamma) {
         return gamma / (Math.PI * (gamma * gamma + distance * distance));
     }
 

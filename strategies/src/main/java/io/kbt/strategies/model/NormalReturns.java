@@ -49,10 +49,9 @@ public record NormalReturns(double mu, double sigma0, double h) implements Retur
         return z * Math.exp(-0.5 * z * z) / SQRT_2PI;
     }
 
-    /** φ(s/σ)/σ rises with σ up to σ = s and falls after, so its largest value is at σ clamped to s. */
+    /** φ(s/σ)/σ. */
     @Override
-    public double maxDensity(double distance, double scaleLo, double scaleHi) {
-        double sigma = Math.min(Math.max(distance, scaleLo), scaleHi);
+    public double density(double distance, double sigma) {
         double z = distance / sigma;
         return Math.exp(-0.5 * z * z) / (sigma * SQRT_2PI);
     }

@@ -44,8 +44,9 @@ public sealed interface ReturnModel permits CauchyReturns, NormalReturns {
     double tailChangePerLogScale(double z);
 
     /**
-     * An upper bound of the density of r at any point at least {@code distance} (≥ 0) from its location, for any
-     * scale in [{@code scaleLo}, {@code scaleHi}]: how far one strike's term can move per unit of return.
+     * The density of r at {@code distance} (≥ 0) from its location when r has scale {@code scale}; it falls with
+     * the distance, so it bounds the density at every point farther away: how far one strike's term can move per
+     * unit of return.
      */
-    double maxDensity(double distance, double scaleLo, double scaleHi);
+    double density(double distance, double scale);
 }

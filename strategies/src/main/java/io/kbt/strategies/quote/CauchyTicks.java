@@ -18,7 +18,8 @@ final class CauchyTicks {
     private final double x0;
     private int tableTicks;
     private double[] table;
-    private double slack;
+    private double slackUp;
+    private double slackDown;
 
     CauchyTicks(double x0) {
         this.x0 = x0;
@@ -26,8 +27,8 @@ final class CauchyTicks {
 
     /**
      * The fair of {@code market} in ticks at index {@code level} and scale 1/{@code inverseGamma} (&gt; 0), or −1 when
-     * too close to a rounding boundary to call; after an answer, {@link #slack} is its distance in probability
-     * to the nearest boundary, a lower bound.
+     * too close to a rounding boundary to call; after an answer, {@link #slackUp} and {@link #slackDown} are its
+     * distances in probability to the boundaries above and below, lower bounds.
      */
     long ticks(Market market, double level, double inverseGamma, int maxTicks) {
         double cot = switch (market.strikeType()) {
@@ -55,15 +56,20 @@ final class CauchyTicks {
                 hi = mid;
             }
         }
-        double below = lo < boundaries.length ? distance(cot, boundaries[lo]) : Double.POSITIVE_INFINITY;
-        double above = lo > 0 ? distance(cot, boundaries[lo - 1]) : Double.POSITIVE_INFINITY;
-        slack = Math.min(below, above);
-        return slack > TOLERANCE ? lo : -1;
+        // a lower cotangent is a higher probability: the next boundary down in cotangent is the next tick up
+        slackUp = lo < boundaries.length ? distance(cot, boundaries[lo]) : Double.POSITIVE_INFINITY;
+        slackDown = lo > 0 ? distance(cot, boundaries[lo - 1]) : Double.POSITIVE_INFINITY;
+        return Math.min(slackUp, slackDown) > TOLERANCE ? lo : -1;
     }
 
-    /** The distance to the last boundary the answer was checked against, in probability. */
-    double slack() {
-        return slack;
+    /** How far the probability of the last answer may rise before it rounds to the next tick, a lower bound. */
+    double slackUp() {
+        return slackUp;
+    }
+
+    /** How far the probability of the last answer may fall before it rounds to the tick below, a lower bound. */
+    double slackDown() {
+        return slackDown;
     }
 
     /**
