@@ -95,7 +95,7 @@ final class FairTicks {
         if (cauchy != null && tau > 0) {
             double scale = scale(tau);
             if (scale > 0 && Double.isFinite(scale)) {
-                long ticks = cauchy.ticks(market, level, lastInverseScale, maxTicks);
+                long ticks = cauchy.ticks(market, level, lastInverseScale, maxTicks, cachedTicks[id]);
                 if (ticks >= 0) {
                     double up = cauchy.slackUp() - MARGIN;
                     double down = cauchy.slackDown() - MARGIN;
