@@ -1,19 +1,23 @@
 package io.kbt.engine.replay;
 
-/** A set of market ids in order of first insertion, cleared in time proportional to its size. */
+/**
+ * A set of market ids in order of first insertion. Membership is a stamp per market equal to the set's
+ * generation, so clearing, done once per batch, costs nothing whatever the size.
+ */
 final class MarketSet {
-    private final boolean[] member;
+    private final long[] stamp;
     private final int[] order;
+    private long generation = 1;
     private int size;
 
     MarketSet(int markets) {
-        member = new boolean[markets];
+        stamp = new long[markets];
         order = new int[markets];
     }
 
     void add(int market) {
-        if (!member[market]) {
-            member[market] = true;
+        if (stamp[market] != generation) {
+            stamp[market] = generation;
             order[size++] = market;
         }
     }
@@ -27,9 +31,7 @@ final class MarketSet {
     }
 
     void clear() {
-        for (int i = 0; i < size; i++) {
-            member[order[i]] = false;
-        }
+        generation++;
         size = 0;
     }
 }

@@ -13,9 +13,11 @@ import java.util.Arrays;
  * Streams a replay's time series to the listener: a {@link Sample} for a market whenever its best prices, our
  * quotes, its fair value or our position change and at every fill; a {@link PnlPoint} whenever total P&amp;L,
  * realized P&amp;L or fees change. Also keeps the run's running figures (drawdown, largest position, fills).
+ * A listener that wants no samples ({@link RunListener#wantsSamples}) gets none, and nothing is compared for them.
  */
 final class Recorder {
     private final RunListener listener;
+    private final boolean samples;
     private final SimulatedExchange exchange;
     private final Portfolio portfolio;
     private final double[] fair;
@@ -41,6 +43,7 @@ final class Recorder {
 
     Recorder(RunListener listener, SimulatedExchange exchange, Portfolio portfolio, int markets) {
         this.listener = listener;
+        this.samples = listener.wantsSamples();
         this.exchange = exchange;
         this.portfolio = portfolio;
         heldPosition = new long[markets];
@@ -74,7 +77,9 @@ final class Recorder {
         volumeMicros += fill.count() * (fill.price() * tickMicros) / 100;
         maxAbsPosition = Math.max(maxAbsPosition, Math.abs(fill.positionAfter()));
         listener.onFill(fill);
-        sample(fill.ts(), fill.market());
+        if (samples) {
+            sample(fill.ts(), fill.market());
+        }
         pnl(fill.ts());
     }
 
@@ -83,6 +88,9 @@ final class Recorder {
      * which also change our orders and position, emit their own samples).
      */
     void sampleIfBookMoved(long ts, int m) {
+        if (!samples) {
+            return;
+        }
         KalshiBook book = exchange.book(m);
         if (book.bestYesBid() != lastBid[m] || book.bestYesAsk() != lastAsk[m]) {
             sample(ts, m);
@@ -91,6 +99,9 @@ final class Recorder {
 
     /** Emits a sample for {@code market} if anything it shows changed since the last one. */
     void sampleIfChanged(long ts, int m) {
+        if (!samples) {
+            return;
+        }
         KalshiBook book = exchange.book(m);
         if (book.bestYesBid() != lastBid[m]
                 || book.bestYesAsk() != lastAsk[m]

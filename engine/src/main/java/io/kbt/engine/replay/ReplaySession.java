@@ -59,7 +59,10 @@ final class ReplaySession implements StrategyContext {
     private final double[] indexLevels;
     private final Result[] settledResult;
     private final List<Fill> pendingFills = new ArrayList<>();
-    /** Markets the strategy quoted or priced in its current callback: their samples may have changed. */
+    /**
+     * Markets the strategy quoted or priced in its current callback: their samples may have changed. Kept only
+     * when the listener wants samples.
+     */
     private final MarketSet touched;
     /**
      * The market of every change since the strategy's last batch callback, repeats included: one store per event
@@ -376,7 +379,9 @@ final class ReplaySession implements StrategyContext {
     @Override
     public void quote(int market, Quote quote) {
         orders.apply(market, quote, seq);
-        touched.add(market);
+        if (fairRecorded) {
+            touched.add(market);
+        }
     }
 
     @Override

@@ -11,11 +11,26 @@ import java.util.List;
 
 /** A listener that keeps everything a replay emits, in order, for list comparisons. */
 final class Recording implements RunListener {
+    private final boolean wantsSamples;
     final List<Object> all = new ArrayList<>();
     final List<Fill> fills = new ArrayList<>();
     final List<Settlement> settlements = new ArrayList<>();
     final List<Sample> samples = new ArrayList<>();
     final List<PnlPoint> pnl = new ArrayList<>();
+
+    Recording() {
+        this(true);
+    }
+
+    /** A recording that tells the replay whether it uses samples, as a sweep's listener says it does not. */
+    Recording(boolean wantsSamples) {
+        this.wantsSamples = wantsSamples;
+    }
+
+    @Override
+    public boolean wantsSamples() {
+        return wantsSamples;
+    }
 
     @Override
     public void onFill(Fill fill) {

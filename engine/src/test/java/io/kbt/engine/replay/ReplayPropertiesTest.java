@@ -235,6 +235,27 @@ class ReplayPropertiesTest {
         assertThat(withoutTiming(listing)).isEqualTo(withoutTiming(scanning));
     }
 
+    /** A listener that wants no samples gets none, and everything else exactly as one that takes them. */
+    @Property(tries = 20)
+    void aListenerWantingNoSamplesGetsTheSameRunWithoutThem(
+            @ForAll long seed, @ForAll boolean perEvent, @ForAll boolean tape) {
+        RandomDay day = new RandomDay(seed, 2_000);
+        ReplayConfig config = new ReplayConfig(QueueModels.byName("risk-averse"), FeeSchedules.byName("standard"),
+                perEvent);
+        Recording sampled = new Recording();
+        Recording figures = new Recording(false);
+        RunResult withSamples = Replay.run(day.instruments, source(day, tape), new RequoteOnChange(true), config,
+                sampled);
+        RunResult without = Replay.run(day.instruments, source(day, tape), new RequoteOnChange(true), config,
+                figures);
+
+        assertThat(sampled.samples).isNotEmpty();
+        assertThat(figures.samples).isEmpty();
+        assertThat(figures.all).isEqualTo(sampled.all.stream()
+                .filter(e -> !(e instanceof io.kbt.engine.run.Sample)).toList());
+        assertThat(withoutTiming(without)).isEqualTo(withoutTiming(withSamples));
+    }
+
     private static io.kbt.engine.event.EventSource source(RandomDay day, boolean tape) {
         return source(day.events, tape);
     }

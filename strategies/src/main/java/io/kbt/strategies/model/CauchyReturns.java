@@ -39,10 +39,15 @@ public record CauchyReturns(double x0, double gamma0, double h) implements Retur
         return 0.5 / Math.PI;
     }
 
-    /** γ/(π(γ² + s²)) rises with γ up to γ = s and falls after, so its largest value is at γ clamped to s. */
+    /** z/(π(1 + z²)), which falls for z ≥ 1. */
     @Override
-    public double maxDensity(double distance, double scaleLo, double scaleHi) {
-        double gamma = Math.min(Math.max(distance, scaleLo), scaleHi);
+    public double tailChangePerLogScale(double z) {
+        return z / (Math.PI * (1 + z * z));
+    }
+
+    /** γ/(π(γ² + s²)). */
+    @Override
+    public double density(double distance, double gamma) {
         return gamma / (Math.PI * (gamma * gamma + distance * distance));
     }
 

@@ -43,10 +43,15 @@ public record NormalReturns(double mu, double sigma0, double h) implements Retur
         return MAX_Z_PHI;
     }
 
-    /** φ(s/σ)/σ rises with σ up to σ = s and falls after, so its largest value is at σ clamped to s. */
+    /** z·φ(z), which falls for z ≥ 1. */
     @Override
-    public double maxDensity(double distance, double scaleLo, double scaleHi) {
-        double sigma = Math.min(Math.max(distance, scaleLo), scaleHi);
+    public double tailChangePerLogScale(double z) {
+        return z * Math.exp(-0.5 * z * z) / SQRT_2PI;
+    }
+
+    /** φ(s/σ)/σ. */
+    @Override
+    public double density(double distance, double sigma) {
         double z = distance / sigma;
         return Math.exp(-0.5 * z * z) / (sigma * SQRT_2PI);
     }

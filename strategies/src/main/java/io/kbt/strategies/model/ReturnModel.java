@@ -37,8 +37,16 @@ public sealed interface ReturnModel permits CauchyReturns, NormalReturns {
     double maxTailChangePerLogScale();
 
     /**
-     * An upper bound of the density of r at any point at least {@code distance} (≥ 0) from its location, for any
-     * scale in [{@code scaleLo}, {@code scaleHi}]: how far one strike's term can move per unit of return.
+     * An upper bound of |d/d(ln scale)| of one tail mass at any point at least {@code z} (≥ 1) scales from the
+     * location: far from the location a term moves with the horizon much more slowly than at its peak (one
+     * scale away), and the bound falls as {@code z} grows.
      */
-    double maxDensity(double distance, double scaleLo, double scaleHi);
+    double tailChangePerLogScale(double z);
+
+    /**
+     * The density of r at {@code distance} (≥ 0) from its location when r has scale {@code scale}; it falls with
+     * the distance, so it bounds the density at every point farther away: how far one strike's term can move per
+     * unit of return.
+     */
+    double density(double distance, double scale);
 }

@@ -18,7 +18,8 @@ final class CauchyTicks {
     private final double x0;
     private int tableTicks;
     private double[] table;
-    private double slack;
+    private double slackUp;
+    private double slackDown;
 
     CauchyTicks(double x0) {
         this.x0 = x0;
@@ -26,10 +27,11 @@ final class CauchyTicks {
 
     /**
      * The fair of {@code market} in ticks at index {@code level} and scale 1/{@code inverseGamma} (&gt; 0), or −1 when
-     * too close to a rounding boundary to call; after an answer, {@link #slack} is its distance in probability
-     * to the nearest boundary, a lower bound.
+     * too close to a rounding boundary to call; after an answer, {@link #slackUp} and {@link #slackDown} are its
+     * distances in probability to the boundaries above and below, lower bounds. The search starts at
+     * {@code near}, the market's last fair: the index rarely moves it by more than a tick or two.
      */
-    long ticks(Market market, double level, double inverseGamma, int maxTicks) {
+    long ticks(Market market, double level, double inverseGamma, int maxTicks, long near) {
         double cot = switch (market.strikeType()) {
             case GREATER, GREATER_OR_EQUAL -> (market.floorStrike() / level - 1.0 - x0) * inverseGamma;
             case LESS, LESS_OR_EQUAL -> -(market.capStrike() / level - 1.0 - x0) * inverseGamma;
@@ -45,25 +47,27 @@ final class CauchyTicks {
         }
         double[] boundaries = table(maxTicks);
         // boundaries fall from +∞ towards −∞: the fair is the number of them at or above cot
-        int lo = 0;
-        int hi = boundaries.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (boundaries[mid] >= cot) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        int lo = (int) Math.min(Math.max(near, 0), boundaries.length);
+        while (lo > 0 && boundaries[lo - 1] < cot) {
+            lo--;
         }
-        double below = lo < boundaries.length ? distance(cot, boundaries[lo]) : Double.POSITIVE_INFINITY;
-        double above = lo > 0 ? distance(cot, boundaries[lo - 1]) : Double.POSITIVE_INFINITY;
-        slack = Math.min(below, above);
-        return slack > TOLERANCE ? lo : -1;
+        while (lo < boundaries.length && boundaries[lo] >= cot) {
+            lo++;
+        }
+        // a lower cotangent is a higher probability: the next boundary down in cotangent is the next tick up
+        slackUp = lo < boundaries.length ? distance(cot, boundaries[lo]) : Double.POSITIVE_INFINITY;
+        slackDown = lo > 0 ? distance(cot, boundaries[lo - 1]) : Double.POSITIVE_INFINITY;
+        return Math.min(slackUp, slackDown) > TOLERANCE ? lo : -1;
     }
 
-    /** The distance to the last boundary the answer was checked against, in probability. */
-    double slack() {
-        return slack;
+    /** How far the probability of the last answer may rise before it rounds to the next tick, a lower bound. */
+    double slackUp() {
+        return slackUp;
+    }
+
+    /** How far the probability of the last answer may fall before it rounds to the tick below, a lower bound. */
+    double slackDown() {
+        return slackDown;
     }
 
     /**

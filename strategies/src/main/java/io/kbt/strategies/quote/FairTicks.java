@@ -10,8 +10,9 @@ import java.util.Arrays;
 /**
  * Each market's fair value: exact in cents when someone records it, and in whole ticks — all the quotes use —
  * recomputed only when it could have changed. After an exact computation the rounded fair lies some distance
- * (the slack) from the nearest half tick; a quarter of it is given to the passing of time and the rest to index moves,
- * using the model's bounds on how fast one strike's tail mass moves per log of scale and per unit of return.
+ * (the slack) from the half ticks above and below; a quarter of the smaller is given to the passing of time and
+ * the rest of each to index moves, using the model's bounds on how fast one strike's tail mass moves per log of
+ * scale and per unit of return.
  * That gives a time and a range of index levels within which the rounded fair cannot change, checked in two
  * comparisons instead of an exact CDF. The
  * margin kept at the half tick is far above the floating-point error of the exact value, so the rounding is
@@ -24,7 +25,7 @@ final class FairTicks {
     /** Widens every bound a little against its own rounding. */
     private static final double SAFETY = 1.000001;
     private static final double INVERSE_SAFETY = 1 / SAFETY;
-    /** The share of the slack given to the passing of time; the rest is for index moves, which are faster. */
+    /** The share of the smaller slack given to the passing of time; the rest is for index moves, which are faster. */
     private static final double TIME_SHARE = 0.25;
     /** Narrows a range of index levels by far more than the rounding of its computation. */
     private static final double LEVEL_SAFETY = 1 + 1e-12;
@@ -94,11 +95,12 @@ final class FairTicks {
         if (cauchy != null && tau > 0) {
             double scale = scale(tau);
             if (scale > 0 && Double.isFinite(scale)) {
-                long ticks = cauchy.ticks(market, level, lastInverseScale, maxTicks);
+                long ticks = cauchy.ticks(market, level, lastInverseScale, maxTicks, cachedTicks[id]);
                 if (ticks >= 0) {
-                    double slack = cauchy.slack() - MARGIN;
-                    if (slack > 0) {
-                        remember(market, id, ticks, level, tau, scale, slack);
+                    double up = cauchy.slackUp() - MARGIN;
+                    double down = cauchy.slackDown() - MARGIN;
+                    if (up > 0 && down > 0) {
+                        remember(market, id, ticks, level, tau, scale, up, down);
                     }
                     return ticks;
                 }
@@ -107,9 +109,10 @@ final class FairTicks {
         double cents = cents(market, level, now);
         double unrounded = QuoteRule.unroundedTicks(cents, maxTicks);
         long ticks = (long) Math.rint(unrounded);
-        double slack = (0.5 - Math.abs(unrounded - ticks)) / maxTicks - MARGIN;
-        if (tau > 0 && slack > 0 && lastScale > 0 && Double.isFinite(lastScale)) {
-            remember(market, id, ticks, level, tau, lastScale, slack);
+        double up = (ticks + 0.5 - unrounded) / maxTicks - MARGIN;
+        double down = (unrounded - ticks + 0.5) / maxTicks - MARGIN;
+        if (tau > 0 && up > 0 && down > 0 && lastScale > 0 && Double.isFinite(lastScale)) {
+            remember(market, id, ticks, level, tau, lastScale, up, down);
         }
         return ticks;
     }
@@ -120,46 +123,70 @@ final class FairTicks {
     }
 
     /**
-     * A quarter of the slack bounds the passing of time: |ΔP| ≤ terms·perLogScale·|Δ ln scale|, ln scale = h·ln τ + c,
-     * so τ may fall to τ/(1 + room/h) (e^y ≥ 1 + y keeps that on the safe side) and the scale meanwhile stays
-     * above scale·(1 − room). The rest bounds index moves: each strike's return may move by as much as
-     * its share of the budget over the peak density it could meet, which gives a range of index levels.
+     * A quarter of the slack to the nearer half tick bounds the passing of time: |ΔP| ≤ terms·perLogScale·|Δ ln
+     * scale|, ln scale = h·ln τ + c, so τ may fall to τ/(1 + room/h) (e^y ≥ 1 + y keeps that on the safe side).
+     * The rest of each side's slack bounds index moves, split as
+     * P(t′, γ′) − P(t, γ) = [P(t′, γ′) − P(t′, γ)] + [P(t′, γ) − P(t, γ)]: the first, the time part, at the
+     * returns t′ of the level range; the second by densities at the present scale γ. An index rise lowers every
+     * strike's return and so raises the floor's tail (P up) and the cap's (P down); a fall does the opposite.
+     * Each strike's term thus moves P one known way per direction and may use all of that side's slack: the
+     * floor's return may fall until its tail has gained the upper slack, the cap's until its tail has gained the
+     * lower one, and the same the other way. When every strike's return stays at least one scale from the
+     * location over the level range, each term moves with the horizon far more slowly than perLogScale
+     * ({@link #farChange}), which gives the time a longer room.
      */
-    private void remember(Market market, int id, long ticks, double level, double tau, double scale, double slack) {
+    private void remember(Market market, int id, long ticks, double level, double tau, double scale, double up,
+            double down) {
         StrikeType type = market.strikeType();
         boolean floor = type != StrikeType.LESS && type != StrikeType.LESS_OR_EQUAL;
         boolean cap = type != StrikeType.GREATER && type != StrikeType.GREATER_OR_EQUAL;
         int terms = (floor ? 1 : 0) + (cap ? 1 : 0);
-        double timeBudget = slack * TIME_SHARE;
+        double timeBudget = Math.min(up, down) * TIME_SHARE;
         double room = timeBudget * (terms == 1 ? roomPerBudget : roomPerBudget / 2);
-        double tauMin = h > 0 ? tau / (1 + room * inverseH) * SAFETY : 0;
-        double lo = h > 0 ? scale * (1 - room) * INVERSE_SAFETY : scale;
-        double levelBudget = slack - timeBudget;
-        double floorT = floor ? market.floorStrike() / level - 1.0 - location : Double.NaN;
-        double capT = cap ? market.capStrike() / level - 1.0 - location : Double.NaN;
-        // Each strike gets a share of the budget in proportion to its density: the index moves both alike.
-        double floorDensity = floor ? model.maxDensity(Math.abs(floorT), lo, scale) : 0;
-        double capDensity = cap ? model.maxDensity(Math.abs(capT), lo, scale) : 0;
-        double total = floorDensity + capDensity;
+        double upBudget = up - timeBudget;
+        double downBudget = down - timeBudget;
         double rangeLo = 0;
         double rangeHi = Double.POSITIVE_INFINITY;
+        double change = 0;
         if (floor) {
-            double move = allowedMove(floorT, levelBudget * (floorDensity / total), floorDensity, lo, scale);
-            rangeLo = Math.max(rangeLo, lowestLevel(market.floorStrike(), floorT, move));
-            rangeHi = Math.min(rangeHi, highestLevel(market.floorStrike(), floorT, move));
+            double t = market.floorStrike() / level - 1.0 - location;
+            double fall = allowedMove(t, false, upBudget, scale);
+            double rise = allowedMove(t, true, downBudget, scale);
+            rangeLo = Math.max(rangeLo, lowestLevel(market.floorStrike(), t, rise));
+            rangeHi = Math.min(rangeHi, highestLevel(market.floorStrike(), t, fall));
+            change += farChange(t, t >= 0 ? fall : rise, scale);
         }
         if (cap) {
-            double move = allowedMove(capT, levelBudget * (capDensity / total), capDensity, lo, scale);
-            rangeLo = Math.max(rangeLo, lowestLevel(market.capStrike(), capT, move));
-            rangeHi = Math.min(rangeHi, highestLevel(market.capStrike(), capT, move));
+            double t = market.capStrike() / level - 1.0 - location;
+            double fall = allowedMove(t, false, downBudget, scale);
+            double rise = allowedMove(t, true, upBudget, scale);
+            rangeLo = Math.max(rangeLo, lowestLevel(market.capStrike(), t, rise));
+            rangeHi = Math.min(rangeHi, highestLevel(market.capStrike(), t, fall));
+            change += farChange(t, t >= 0 ? fall : rise, scale);
         }
-        if (!(lo > 0) || !(total > 0) || !(rangeLo < level && level < rangeHi)) {
+        if (!(rangeLo < level && level < rangeHi)) {
             return;
         }
+        if (change > 0) {
+            room = Math.max(room, timeBudget / (change * SAFETY));
+        }
+        double tauMin = h > 0 ? tau / (1 + room * inverseH) * SAFETY : 0;
         cachedTicks[id] = ticks;
         validBefore[id] = market.closeTime() - (long) Math.ceil(tauMin * MICROS_PER_SECOND) - 1;
         levelLo[id] = rangeLo * LEVEL_SAFETY;
         levelHi[id] = rangeHi * (2 - LEVEL_SAFETY);
+    }
+
+    /**
+     * The bound of one term's change per log of scale over a level range in which its return (from the location)
+     * comes at most {@code towards} nearer the location than {@code t}, while the scale falls from {@code scale}:
+     * the standardised distance only grows then, so the bound at the nearest distance reached holds throughout.
+     * NaN (no such bound) when that distance is under one scale, or when the bound underflows to 0.
+     */
+    private double farChange(double t, double towards, double scale) {
+        double z = (Math.abs(t) - towards) / scale;
+        double change = z >= 1 ? model.tailChangePerLogScale(z) : Double.NaN;
+        return change > 0 ? change : Double.NaN;
     }
 
     /** The lowest index level at which the strike's return K/L − 1 − location is at most t + move. */
@@ -175,14 +202,23 @@ final class FairTicks {
     }
 
     /**
-     * How far a strike's return may move from {@code t} while its tail mass moves at most {@code budget}: a first
-     * step at the peak density where it stands ({@code density}), then the step the peak density over that first step allows (smaller,
-     * so the points it reaches are no nearer the location than the first step's and their density no higher).
+     * How far a strike's return may rise (or fall) from {@code t} while its tail mass moves at most
+     * {@code budget} at the present scale. Away from the location the density only falls, so the density at
+     * {@code t} bounds it; towards it, a first step at that density, then the step the density where that first
+     * step could reach allows (smaller, so the points it reaches are no nearer the location and their density
+     * no higher). Unlimited when that side has no half tick to reach (the probability cannot pass 0 or 1).
      */
-    private double allowedMove(double t, double budget, double density, double scaleLo, double scaleHi) {
-        double first = budget / density;
-        double nearest = first < Math.abs(t) ? Math.abs(t) - first : 0;
-        double move = budget / model.maxDensity(nearest, scaleLo, scaleHi) * INVERSE_SAFETY;
+    private double allowedMove(double t, boolean rise, double budget, double scale) {
+        if (budget == Double.POSITIVE_INFINITY) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double density = model.density(Math.abs(t), scale);
+        double move = budget / density;
+        if (rise != t >= 0) {
+            double nearest = move < Math.abs(t) ? Math.abs(t) - move : 0;
+            move = budget / model.density(nearest, scale);
+        }
+        move *= INVERSE_SAFETY;
         // a density that underflowed gives no bound: no move at all rather than an infinite one
         return move >= 0 && move < Double.POSITIVE_INFINITY ? move : 0;
     }

@@ -31,12 +31,17 @@ public final class FairValueStrategy implements Strategy {
     private static final long MICROS_PER_CENT = 10_000;
 
     private final QuotingParams params;
+    /** Whether a total loss stops the quoting ({@code maxLossCents}), and below which P&amp;L it does. */
+    private final boolean lossLimited;
+    private final long lossFloorMicros;
     private final QuoteRule rule;
     private final FairTicks fair;
     private final Market[] byClose;
     /** Each market's place in {@link #byClose}; −1: never quoted. */
     private final int[] rank;
     private final int[] symbolOf;
+    /** When each market's quotes are withdrawn ({@code stopBeforeCloseSeconds} before its close), by id. */
+    private final long[] stopTime;
     private final int[] symbols;
     private final double[] lastLevels;
     private final boolean[] quoting;
@@ -70,6 +75,8 @@ public final class FairValueStrategy implements Strategy {
 
     public FairValueStrategy(Instruments instruments, ReturnModel model, QuotingParams params) {
         this.params = params;
+        this.lossLimited = params.maxLossCents().isPresent();
+        this.lossFloorMicros = lossLimited ? -params.maxLossCents().getAsLong() * MICROS_PER_CENT : 0;
         this.rule = new QuoteRule(params);
         int n = instruments.markets().size();
         this.fair = new FairTicks(model, n);
@@ -82,9 +89,12 @@ public final class FairValueStrategy implements Strategy {
         Arrays.fill(rank, -1);
         this.symbolOf = new int[n];
         Arrays.fill(symbolOf, -1);
+        this.stopTime = new long[n];
         for (int i = 0; i < byClose.length; i++) {
-            rank[byClose[i].id()] = i;
-            symbolOf[byClose[i].id()] = instruments.symbolId(byClose[i].underlying());
+            Market market = byClose[i];
+            rank[market.id()] = i;
+            symbolOf[market.id()] = instruments.symbolId(market.underlying());
+            stopTime[market.id()] = market.closeTime() - params.stopBeforeCloseSeconds() * MICROS_PER_SECOND;
         }
         this.symbols = Arrays.stream(symbolOf).filter(s -> s >= 0).distinct().toArray();
         this.lastLevels = new double[instruments.symbols().size()];
@@ -108,8 +118,7 @@ public final class FairValueStrategy implements Strategy {
         long now = context.now();
         boolean stoppedBefore = lossStopped;
         int firstOpenBefore = firstOpen;
-        if (!lossStopped && params.maxLossCents().isPresent()
-                && context.pnlMicros() < -params.maxLossCents().getAsLong() * MICROS_PER_CENT) {
+        if (!lossStopped && lossLimited && context.pnlMicros() < lossFloorMicros) {
             lossStopped = true;
         }
         while (firstOpen < byClose.length && context.closed(byClose[firstOpen].id())) {
@@ -249,7 +258,7 @@ public final class FairValueStrategy implements Strategy {
      */
     private long deadline(Market market) {
         int id = market.id();
-        return quoting[id] ? Math.min(stopTime(market), fair.validBefore(id)) : Long.MAX_VALUE;
+        return quoting[id] ? Math.min(stopTime[id], fair.validBefore(id)) : Long.MAX_VALUE;
     }
 
     /** Lists the open markets as ranks in close order, and notes when the next one opens. */
@@ -267,11 +276,7 @@ public final class FairValueStrategy implements Strategy {
     }
 
     private boolean stopping(Market market, long now) {
-        return lossStopped || now >= stopTime(market);
-    }
-
-    private long stopTime(Market market) {
-        return market.closeTime() - params.stopBeforeCloseSeconds() * MICROS_PER_SECOND;
+        return lossStopped || now >= stopTime[market.id()];
     }
 
     private boolean indexMoved(StrategyContext context) {
@@ -322,7 +327,7 @@ public final class FairValueStrategy implements Strategy {
     /** The total loss stop ({@code maxLossCents}) looks at every market's P&amp;L together. */
     @Override
     public boolean crossMarketState() {
-        return params.maxLossCents().isPresent();
+        return lossLimited;
     }
 
     private void withdraw(StrategyContext context, int market) {
