@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -24,6 +25,9 @@ import org.apache.spark.util.LongAccumulator;
 public final class SparkSweep implements RemoteSweep {
     /** One Spark task: sets [{@code from}, {@code to}) over shard {@code shard}. */
     record Task(int shard, int from, int to) implements Serializable {}
+
+    /** A shard of one sweep, as executors share it between their running tasks. */
+    private record ShardKey(String sweep, int shard) {}
 
     @Override
     public SweepMatrix run(String master, SweepJob job, Progress progress) {
@@ -42,9 +46,11 @@ public final class SparkSweep implements RemoteSweep {
                     progress.finished((int) cells.value().longValue(), total);
                 }
             });
+            String sweep = UUID.randomUUID().toString();
             List<CellResult> results = spark.parallelize(tasks, tasks.size())
                     .flatMap(task -> {
-                        List<CellResult> done = job.runCells(task.shard(), task.from(), task.to());
+                        List<CellResult> done = SharedShards.use(new ShardKey(sweep, task.shard()),
+                                () -> job.loadShard(task.shard()), data -> job.runCells(data, task.from(), task.to()));
                         cells.add(done.size());
                         return done.iterator();
                     })
@@ -56,13 +62,14 @@ public final class SparkSweep implements RemoteSweep {
     }
 
     /**
-     * Blocks of sets per shard: one block when there are at least twice as many shards as task slots, otherwise
-     * enough blocks that every slot has work (each block loads its shard once).
+     * Blocks of sets per shard, at least one per task slot, in shard order: the slots of an executor then run the
+     * blocks of one shard side by side and share its load ({@link SharedShards}); with fewer shards than twice the
+     * slots, enough blocks that every slot has work.
      */
     static List<Task> tasks(SweepJob job, int parallelism) {
         int sets = job.sets().size();
         int shards = job.shards().size();
-        int blocks = Math.max(1, Math.min(sets, (2 * parallelism + shards - 1) / shards));
+        int blocks = Math.max(1, Math.min(sets, Math.max(parallelism, (2 * parallelism + shards - 1) / shards)));
         int size = (sets + blocks - 1) / blocks;
         List<Task> tasks = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {

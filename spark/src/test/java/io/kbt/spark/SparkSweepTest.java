@@ -38,8 +38,9 @@ class SparkSweepTest {
     }
 
     @Test
-    void tasksSplitSetsOnlyWhenThereAreFewerShardsThanSlots() {
-        // 3 shards × 3 sets: one slot → a task per shard; two slots → two blocks per shard; four → a task per cell.
+    void tasksGiveEverySlotABlockOfTheSameShard() {
+        // 3 shards × 3 sets: one slot → a task per shard; two slots → two blocks per shard, side by side; four → a
+        // task per cell.
         assertThat(SparkSweep.tasks(fixture.job, 1)).hasSize(3)
                 .allSatisfy(t -> assertThat(t.to() - t.from()).isEqualTo(3));
         assertThat(SparkSweep.tasks(fixture.job, 2)).hasSize(6).first()

@@ -90,9 +90,18 @@ public record SweepJob(Source source, List<Shard> shards, List<String> tickers, 
         return new ReplayConfig(QueueModels.byName(queue), FeeSchedules.byName(fees), reactPerEvent);
     }
 
+    /** Loads shard {@code shard}'s data alone. */
+    public ShardData loadShard(int shard) {
+        return ShardLoader.load(shards.get(shard), source::open, tickers);
+    }
+
     /** Runs sets [{@code from}, {@code to}) over shard {@code shard}, loading only that shard's data. */
     public List<CellResult> runCells(int shard, int from, int to) {
-        ShardData data = ShardLoader.load(shards.get(shard), source::open, tickers);
+        return runCells(loadShard(shard), from, to);
+    }
+
+    /** Runs sets [{@code from}, {@code to}) over a shard's loaded data. */
+    public List<CellResult> runCells(ShardData data, int from, int to) {
         ReplayConfig config = replayConfig();
         List<CellResult> results = new java.util.ArrayList<>(to - from);
         for (int set = from; set < to; set++) {
