@@ -1,5 +1,6 @@
 package io.kbt.feeds;
 
+import io.kbt.engine.concurrent.Tasks;
 import io.kbt.engine.event.DataSet;
 import io.kbt.engine.event.BookDelta;
 import io.kbt.engine.event.BookSnapshot;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -233,28 +233,11 @@ public final class DataDirectory {
             }
             List<Decoded> decoded = new ArrayList<>();
             for (Future<Decoded> task : tasks) {
-                decoded.add(result(task));
+                decoded.add(Tasks.result(task, "decoding files"));
             }
             return decoded;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static Decoded result(Future<Decoded> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while decoding files", e);
         }
     }
 

@@ -1,8 +1,8 @@
 package io.kbt.reports;
 
+import io.kbt.engine.concurrent.Tasks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,20 +32,7 @@ final class ChartPool {
             }
         }
         for (Future<?> chart : written) {
-            try {
-                chart.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing the charts", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            Tasks.result(chart, "writing the charts");
         }
     }
 
