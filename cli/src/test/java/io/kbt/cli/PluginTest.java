@@ -3,8 +3,6 @@ package io.kbt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbt.runner.Backtest;
 import io.kbt.samples.Samples;
 import java.io.IOException;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginTest {
     private static final String DAY = Samples.START.toString();
-    private static final List<String> TIMINGS = List.of("load_ms", "replay_ms", "events_per_second");
 
     @TempDir
     static Path dir;
@@ -115,8 +112,6 @@ class PluginTest {
     }
 
     private static JsonNode figures(Path report) throws IOException {
-        ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(report.resolve("summary.json").toFile());
-        TIMINGS.forEach(summary::remove);
-        return summary;
+        return UntimedSummary.of(report);
     }
 }

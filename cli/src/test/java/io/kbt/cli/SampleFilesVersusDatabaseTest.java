@@ -2,7 +2,6 @@ package io.kbt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kbt.db.testing.TestDatabase;
 import io.kbt.samples.GeneratedFiles;
@@ -46,9 +45,7 @@ class SampleFilesVersusDatabaseTest {
     }
 
     private static ObjectNode figures(Path report) throws IOException {
-        ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(report.resolve("summary.json").toFile());
-        summary.remove(List.of("load_ms", "replay_ms", "events_per_second"));
-        return summary;
+        return UntimedSummary.of(report);
     }
 
     private static String[] concat(List<String> head, String... tail) {

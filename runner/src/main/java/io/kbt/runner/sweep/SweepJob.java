@@ -95,11 +95,6 @@ public record SweepJob(Source source, List<Shard> shards, List<String> tickers, 
         return ShardLoader.load(shards.get(shard), source::open, tickers);
     }
 
-    /** Runs sets [{@code from}, {@code to}) over shard {@code shard}, loading only that shard's data. */
-    public List<CellResult> runCells(int shard, int from, int to) {
-        return runCells(loadShard(shard), from, to);
-    }
-
     /** Runs sets [{@code from}, {@code to}) over a shard's loaded data. */
     public List<CellResult> runCells(ShardData data, int from, int to) {
         ReplayConfig config = replayConfig();

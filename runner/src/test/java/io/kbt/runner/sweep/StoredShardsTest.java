@@ -80,7 +80,7 @@ class StoredShardsTest {
                     .isEqualTo(withoutTime(whole.outcome().matrix().total(set)));
         }
         for (int shard = 0; shard < 3; shard++) {
-            List<CellResult> alone = job.runCells(shard, 0, sets.size());
+            List<CellResult> alone = job.runCells(job.loadShard(shard), 0, sets.size());
             for (CellResult cell : alone) {
                 CellResult expected = sharded.outcome().matrix().cell(cell.set(), shard);
                 assertThat(cell.pnlMicros()).isEqualTo(expected.pnlMicros());
