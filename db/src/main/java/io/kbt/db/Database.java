@@ -2,6 +2,7 @@ package io.kbt.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,13 +38,27 @@ public final class Database implements AutoCloseable {
         return open(DbUrl.resolve(dbOption, System.getenv()));
     }
 
+    /**
+     * Opens the pool with one connection made at once: it checks the server (a failure becomes one
+     * {@link DatabaseUnavailableException} line) and stays in the pool for the first query, so a command pays one
+     * connection's start-up before its work, not a probe's and then the pool's.
+     */
     public static Database open(DbUrl url) {
-        try (Connection probe = connect(url)) {
-            probe.isValid(5);
-        } catch (SQLException e) {
-            throw unavailable(url, e);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig(url));
+        } catch (HikariPool.PoolInitializationException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql) {
+                    throw unavailable(url, sql);
+                }
+            }
+            throw new DatabaseUnavailableException("cannot use PostgreSQL at " + url.describe() + " as " + url.user()
+                    + ": " + firstLine(e.getMessage()), e);
         }
-        return new Database(url, pool(url));
+        // The first connection stays; the pool itself keeps none idle beyond what commands leave there.
+        pool.getHikariConfigMXBean().setMinimumIdle(0);
+        return new Database(url, pool);
     }
 
     /**
@@ -182,18 +197,17 @@ public final class Database implements AutoCloseable {
         return newline >= 0 ? message.substring(0, newline) : message;
     }
 
-    private static HikariDataSource pool(DbUrl url) {
+    private static HikariConfig poolConfig(DbUrl url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());
         config.setDataSourceProperties(credentials(url));
         config.setMaximumPoolSize(8);
-        config.setMinimumIdle(0);
+        // Hikari keeps its start-up check's connection in the pool only with an idle minimum; one try, no retries.
+        config.setMinimumIdle(1);
+        config.setInitializationFailTimeout(1);
         config.setPoolName("kbt");
         config.setConnectionTimeout(10_000);
-        // open() has just checked the server with a probe; Hikari's own start-up check would open (and, with no
-        // idle minimum, close again) one more connection before any work.
-        config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
+        return config;
     }
 
     private static Properties credentials(DbUrl url) {

@@ -45,7 +45,12 @@ public final class CandleBooks {
     private CandleBooks() {}
 
     public static Opened open(Database db, Selection selection, Mode mode, long displayed) {
-        StoredData stored = new StoredData(db);
+        try (StoredData stored = StoredData.connectingAhead(db)) {
+            return open(db, stored, selection, mode, displayed);
+        }
+    }
+
+    private static Opened open(Database db, StoredData stored, Selection selection, Mode mode, long displayed) {
         StoredData.Selected selected = stored.select(selection);
         List<Market> markets = selected.instruments().markets();
         Presence presence = Presence.of(db, selected.storedIds(), selection, mode);

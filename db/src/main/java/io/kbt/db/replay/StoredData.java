@@ -32,11 +32,28 @@ import java.util.stream.Collectors;
  * {@code selection.fromMicros() <= ts < selection.toMicrosExclusive()}, in (ts, seq) order and in the order each
  * file had them at equal (ts, seq). Each table streams through its own binary COPY; memory stays bounded.
  */
-public final class StoredData {
+public final class StoredData implements AutoCloseable {
+    /** Streams a replay can have: snapshots, deltas, trades, index ticks. */
+    private static final int TABLES = 4;
+
     private final Database db;
+    private final StreamConnections ahead;
 
     public StoredData(Database db) {
+        this(db, null);
+    }
+
+    private StoredData(Database db, StreamConnections ahead) {
         this.db = db;
+        this.ahead = ahead;
+    }
+
+    /**
+     * A source that starts connecting its table streams now, so that their start-up overlaps what the caller does
+     * before {@link #open} (selecting the markets, choosing their books); closing it closes those not used.
+     */
+    public static StoredData connectingAhead(Database db) {
+        return new StoredData(db, new StreamConnections(db.url(), TABLES));
     }
 
     /**
@@ -126,16 +143,20 @@ public final class StoredData {
         if (!symbolList.isEmpty()) {
             wheres.put(EventTable.INDEX_TICK, "symbol in (" + symbolList + ") and " + window);
         }
-        List<TableStream> streams = openAll(wheres, dense, symbols);
+        List<TableStream> streams;
+        try (StreamConnections connections = ahead != null ? ahead : new StreamConnections(db.url(), wheres.size())) {
+            streams = openAll(wheres, connections, dense, symbols);
+        }
         return new DataSet(instruments, new StoredEventSource(streams), selected.warnings());
     }
 
     /** One stream per table, each opened on a thread of its own; none stays open when any fails. */
-    private List<TableStream> openAll(Map<EventTable, String> wheres, int[] dense, Map<String, Integer> symbols) {
+    private List<TableStream> openAll(Map<EventTable, String> wheres, StreamConnections connections, int[] dense,
+            Map<String, Integer> symbols) {
         List<CompletableFuture<TableStream>> opening = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             wheres.forEach((table, where) -> opening.add(CompletableFuture.supplyAsync(
-                    () -> open(table, where, dense, symbols), threads)));
+                    () -> open(table, where, connections.take(), dense, symbols), threads)));
         }
         List<TableStream> streams = new ArrayList<>();
         RuntimeException failure = null;
@@ -155,13 +176,8 @@ public final class StoredData {
         return streams;
     }
 
-    private TableStream open(EventTable table, String where, int[] dense, Map<String, Integer> symbols) {
-        Connection connection;
-        try {
-            connection = Database.connect(db.url());
-        } catch (SQLException e) {
-            throw Database.unavailable(db.url(), e);
-        }
+    private static TableStream open(EventTable table, String where, Connection connection, int[] dense,
+            Map<String, Integer> symbols) {
         try {
             return new TableStream(table, connection, where, dense, symbols);
         } catch (RuntimeException e) {
@@ -171,6 +187,13 @@ public final class StoredData {
                 e.addSuppressed(alsoFailed);
             }
             throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ahead != null) {
+            ahead.close();
         }
     }
 

@@ -3,6 +3,7 @@ package io.kbt.db.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kbt.db.Database;
+import io.kbt.db.history.CandleBooks;
 import io.kbt.db.imports.EventImporter;
 import io.kbt.db.imports.ImportProgress;
 import io.kbt.db.imports.ImportReport;
@@ -92,5 +93,20 @@ class RealDayRoundTripTest {
             assertThat(stored.events().next()).isNull();
         }
         assertThat(compared).isEqualTo(first.rows());
+    }
+
+    @Test
+    void aBacktestsLoadHoldsOneConnectionPerTableWhileStreamingAndNoneAfter() {
+        Selection day = new Selection(List.of(), List.of(SharedData.SEED_TICKER),
+                LocalDate.of(2023, 4, 10), LocalDate.of(2023, 4, 10));
+        long events = 0;
+        try (DataSet stored = CandleBooks.open(db, day, CandleBooks.Mode.AUTO, 10).data()) {
+            testDb.awaitUnpooledConnections(4);
+            while (stored.events().next() != null) {
+                events++;
+            }
+        }
+        testDb.awaitUnpooledConnections(0);
+        assertThat(events).isEqualTo(first.rows());
     }
 }

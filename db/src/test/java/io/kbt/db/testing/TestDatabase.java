@@ -75,7 +75,6 @@ public final class TestDatabase implements AutoCloseable {
         return Database.open(url);
     }
 
-    /** Rows in {@code table} (partitions included). */
     /** Each table's row count, in the order given (to show a failed command changed nothing). */
     public Map<String, Long> counts(List<String> tables) {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -83,12 +82,43 @@ public final class TestDatabase implements AutoCloseable {
         return counts;
     }
 
+    /** Rows in {@code table} (partitions included). */
     public long count(String table) {
         try (Connection c = Database.connect(url); Statement s = c.createStatement();
                 var rs = s.executeQuery("select count(*) from " + table)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the database has {@code expected} unpooled connections ({@link Database#connect} names them kbt)
+     * besides the counting one, failing if it never does: a closed connection's backend leaves the server's list
+     * a moment after the client let it go.
+     */
+    public void awaitUnpooledConnections(int expected) {
+        try (Connection c = Database.connect(url); Statement s = c.createStatement()) {
+            long count = -1;
+            for (int attempt = 0; attempt < 400 && count != expected; attempt++) {
+                if (attempt > 0) {
+                    Thread.sleep(25);
+                }
+                try (var rs = s.executeQuery("select count(*) from pg_stat_activity where datname = current_database()"
+                        + " and application_name = 'kbt' and pid <> pg_backend_pid()")) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+            }
+            if (count != expected) {
+                throw new AssertionError(url.database() + " has " + count + " unpooled kbt connections, expected "
+                        + expected);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
