@@ -26,9 +26,6 @@ public final class SparkSweep implements RemoteSweep {
     /** One Spark task: sets [{@code from}, {@code to}) over shard {@code shard}. */
     record Task(int shard, int from, int to) implements Serializable {}
 
-    /** A shard of one sweep, as executors share it between their running tasks. */
-    private record ShardKey(String sweep, int shard) {}
-
     @Override
     public SweepMatrix run(String master, SweepJob job, Progress progress) {
         SparkConf conf = new SparkConf().setAppName("kbt sweep").setMaster(master)
@@ -47,10 +44,14 @@ public final class SparkSweep implements RemoteSweep {
                 }
             });
             String sweep = UUID.randomUUID().toString();
+            int shards = job.shards().size();
             List<CellResult> results = spark.parallelize(tasks, tasks.size())
                     .flatMap(task -> {
-                        List<CellResult> done = SharedShards.use(new ShardKey(sweep, task.shard()),
-                                () -> job.loadShard(task.shard()), data -> job.runCells(data, task.from(), task.to()));
+                        int next = task.shard() + 1;
+                        List<CellResult> done = SharedShards.use(
+                                new SharedShards.Load<>(sweep, task.shard(), () -> job.loadShard(task.shard())),
+                                next < shards ? new SharedShards.Load<>(sweep, next, () -> job.loadShard(next)) : null,
+                                data -> job.runCells(data, task.from(), task.to()));
                         cells.add(done.size());
                         return done.iterator();
                     })
