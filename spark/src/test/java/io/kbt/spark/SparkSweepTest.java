@@ -3,9 +3,12 @@ package io.kbt.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kbt.runner.sweep.SweepMatrix;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,5 +49,24 @@ class SparkSweepTest {
         assertThat(SparkSweep.tasks(fixture.job, 2)).hasSize(6).first()
                 .isEqualTo(new SparkSweep.Task(0, 0, 2));
         assertThat(SparkSweep.tasks(fixture.job, 4)).hasSize(9);
+    }
+
+    @Test
+    void aLocalMasterIsShippedNoClassesAClusterTheJarOrTheClassPath() throws IOException {
+        Path jar = Files.createFile(dir.resolve("kbt-spark.jar"));
+        SparkConf local = new SparkConf(false);
+        SparkSweep.shipClasses(local, "local[2]", jar);
+        assertThat(local.getAll()).as("the executor shares this JVM's class path").isEmpty();
+
+        SparkConf cluster = new SparkConf(false);
+        SparkSweep.shipClasses(cluster, "spark://127.0.0.1:7077", jar);
+        assertThat(cluster.get("spark.jars")).isEqualTo(jar.toString());
+        SparkConf localCluster = new SparkConf(false);
+        SparkSweep.shipClasses(localCluster, "local-cluster[2,1,1024]", jar);
+        assertThat(localCluster.get("spark.jars")).isEqualTo(jar.toString());
+
+        SparkConf buildTree = new SparkConf(false);
+        SparkSweep.shipClasses(buildTree, "spark://127.0.0.1:7077", dir);
+        assertThat(buildTree.get("spark.executor.extraClassPath")).isEqualTo(System.getProperty("java.class.path"));
     }
 }
