@@ -41,14 +41,17 @@ class SparkSweepTest {
     }
 
     @Test
-    void tasksGiveEverySlotABlockOfTheSameShard() {
-        // 3 shards × 3 sets: one slot → a task per shard; two slots → two blocks per shard, side by side; four → a
-        // task per cell.
+    void tasksGiveEverySlotABlockOfTheSameShardTakingEveryOtherSet() {
+        // 3 shards × 3 sets: one slot → a task per shard; two slots → two blocks per shard, side by side, each
+        // taking every second set (neighbouring sets cost alike); four → a task per cell.
         assertThat(SparkSweep.tasks(fixture.job, 1)).hasSize(3)
-                .allSatisfy(t -> assertThat(t.to() - t.from()).isEqualTo(3));
-        assertThat(SparkSweep.tasks(fixture.job, 2)).hasSize(6).first()
-                .isEqualTo(new SparkSweep.Task(0, 0, 2));
-        assertThat(SparkSweep.tasks(fixture.job, 4)).hasSize(9);
+                .allSatisfy(t -> assertThat(t.sets(3)).containsExactly(0, 1, 2));
+        List<SparkSweep.Task> two = SparkSweep.tasks(fixture.job, 2);
+        assertThat(two).hasSize(6).startsWith(new SparkSweep.Task(0, 0, 2), new SparkSweep.Task(0, 1, 2));
+        assertThat(two.get(0).sets(3)).containsExactly(0, 2);
+        assertThat(two.get(1).sets(3)).containsExactly(1);
+        assertThat(SparkSweep.tasks(fixture.job, 4)).hasSize(9)
+                .allSatisfy(t -> assertThat(t.sets(3)).containsExactly(t.block()));
     }
 
     @Test
