@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -23,18 +24,24 @@ import org.apache.spark.util.LongAccumulator;
  * figures, so no market data passes through the driver. The driver counts finished cells for the progress bar.
  */
 public final class SparkSweep implements RemoteSweep {
-    /** One Spark task: sets [{@code from}, {@code to}) over shard {@code shard}. */
-    record Task(int shard, int from, int to) implements Serializable {}
-
-    /** A shard of one sweep, as executors share it between their running tasks. */
-    private record ShardKey(String sweep, int shard) {}
+    /**
+     * One Spark task: block {@code block} of {@code blocks} of the sets over shard {@code shard}, i.e. sets
+     * {@code block}, {@code block + blocks}, ... A block takes every {@code blocks}-th set rather than a run of
+     * neighbours because a set's cost follows its place in the grid (the tightest spreads fill most: 5 to 7 times
+     * the cost of the widest); blocks of neighbours left one slot with most of a shard's work.
+     */
+    record Task(int shard, int block, int blocks) implements Serializable {
+        List<Integer> sets(int sets) {
+            return IntStream.iterate(block, set -> set < sets, set -> set + blocks).boxed().toList();
+        }
+    }
 
     @Override
     public SweepMatrix run(String master, SweepJob job, Progress progress) {
         SparkConf conf = new SparkConf().setAppName("kbt sweep").setMaster(master)
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false");
-        shipClasses(conf);
+        shipClasses(conf, master, classes());
         int total = job.sets().size() * job.shards().size();
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("WARN");
@@ -47,10 +54,15 @@ public final class SparkSweep implements RemoteSweep {
                 }
             });
             String sweep = UUID.randomUUID().toString();
+            int shards = job.shards().size();
             List<CellResult> results = spark.parallelize(tasks, tasks.size())
                     .flatMap(task -> {
-                        List<CellResult> done = SharedShards.use(new ShardKey(sweep, task.shard()),
-                                () -> job.loadShard(task.shard()), data -> job.runCells(data, task.from(), task.to()));
+                        int next = task.shard() + 1;
+                        List<CellResult> done = SharedShards.use(
+                                new SharedShards.Load<>(sweep, task.shard(), () -> job.loadShard(task.shard())),
+                                next < shards ? new SharedShards.Load<>(sweep, next, () -> job.loadShard(next)) : null,
+                                data -> task.sets(job.sets().size()).stream()
+                                        .flatMap(set -> job.runCells(data, set, set + 1).stream()).toList());
                         cells.add(done.size());
                         return done.iterator();
                     })
@@ -70,11 +82,10 @@ public final class SparkSweep implements RemoteSweep {
         int sets = job.sets().size();
         int shards = job.shards().size();
         int blocks = Math.max(1, Math.min(sets, Math.max(parallelism, (2 * parallelism + shards - 1) / shards)));
-        int size = (sets + blocks - 1) / blocks;
         List<Task> tasks = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
-            for (int from = 0; from < sets; from += size) {
-                tasks.add(new Task(shard, from, Math.min(sets, from + size)));
+            for (int block = 0; block < blocks; block++) {
+                tasks.add(new Task(shard, block, blocks));
             }
         }
         return tasks;
@@ -82,14 +93,14 @@ public final class SparkSweep implements RemoteSweep {
 
     /**
      * Executors need kbt's classes: the kbt-spark jar when running from it (unless spark-submit already ships
-     * it), else (tests, a build tree) this JVM's class path, which a worker on the same machine can read.
+     * it), else (tests, a build tree) this JVM's class path, which a worker on the same machine can read. A local
+     * master's executor runs in this JVM and has them already: shipping the jar there only costs time (the
+     * driver serves it and the executor fetches a copy, about 0.7 s of CPU).
      */
-    private static void shipClasses(SparkConf conf) {
-        Path location;
-        try {
-            location = Path.of(SparkSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate kbt's classes", e);
+    static void shipClasses(SparkConf conf, String master, Path location) {
+        // local, local[N], local[N,F]; not local-cluster[...], whose executors are JVMs of their own.
+        if (master.equals("local") || master.startsWith("local[")) {
+            return;
         }
         if (Files.isRegularFile(location)) {
             if (!conf.contains("spark.jars")) {
@@ -97,6 +108,14 @@ public final class SparkSweep implements RemoteSweep {
             }
         } else {
             conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        }
+    }
+
+    private static Path classes() {
+        try {
+            return Path.of(SparkSweep.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate kbt's classes", e);
         }
     }
 }
