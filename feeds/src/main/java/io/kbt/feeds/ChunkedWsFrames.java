@@ -1,6 +1,5 @@
 package io.kbt.feeds;
 
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,8 +234,7 @@ final class ChunkedWsFrames implements WsFrames {
     }
 
     private void scan(Chunk chunk, WsFrameScanner scanner) {
-        LineSource lines = new LineSource(new ByteArrayInputStream(chunk.bytes, 0, chunk.length), sourceName,
-                chunk.number == 0);
+        LineSource lines = new LineSource(chunk.bytes, chunk.length, sourceName, chunk.number == 0);
         try {
             while (lines.next()) {
                 if (!lines.blank()) {

@@ -33,7 +33,7 @@ final class LineSource implements AutoCloseable {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] buffer;
     private int position;
     private int limit;
     private boolean eof;
@@ -54,21 +54,29 @@ final class LineSource implements AutoCloseable {
     LineSource(Path file, String sourceName) {
         this.sourceName = sourceName;
         this.in = open(file, sourceName);
+        this.buffer = new byte[1 << 16];
         this.fileStart = true;
     }
 
     /** Lines of an uncompressed stream (the live recorder's frames as they are written). */
     LineSource(InputStream in, String sourceName) {
-        this(in, sourceName, true);
+        this.sourceName = sourceName;
+        this.in = in;
+        this.buffer = new byte[1 << 16];
+        this.fileStart = true;
     }
 
     /**
-     * Lines of a stream that is the file from its start ({@code fileStart}), or a part of it from a line's start
-     * on, numbered from 1 there (see {@link ChunkedWsFrames}).
+     * Lines of the first {@code length} bytes of {@code bytes}, read there without a copy: the file from its start
+     * ({@code fileStart}), or a part of it from a line's start on, numbered from 1 there (see
+     * {@link ChunkedWsFrames}).
      */
-    LineSource(InputStream in, String sourceName, boolean fileStart) {
+    LineSource(byte[] bytes, int length, String sourceName, boolean fileStart) {
         this.sourceName = sourceName;
-        this.in = in;
+        this.in = InputStream.nullInputStream();
+        this.buffer = bytes;
+        this.limit = length;
+        this.eof = true;
         this.fileStart = fileStart;
     }
 
