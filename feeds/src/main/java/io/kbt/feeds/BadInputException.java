@@ -7,6 +7,7 @@ package io.kbt.feeds;
 public final class BadInputException extends RuntimeException {
     private final String source;
     private final long line;
+    private final String problem;
 
     public BadInputException(String source, long line, String problem) {
         this(source, line, problem, null);
@@ -16,6 +17,15 @@ public final class BadInputException extends RuntimeException {
         super(source + (line > 0 ? ":" + line : "") + ": " + problem, cause);
         this.source = source;
         this.line = line;
+        this.problem = problem;
+    }
+
+    /**
+     * The same problem {@code lines} lines further down, for a part of a file read on its own and numbered from 1
+     * (see {@link ChunkedWsFrames}); unchanged when it is not tied to a line.
+     */
+    BadInputException movedDown(long lines) {
+        return line > 0 ? new BadInputException(source, line + lines, problem, getCause()) : this;
     }
 
     /** The file (or stream) the bad input came from. */

@@ -211,7 +211,7 @@ public final class DataDirectory {
     }
 
     /** One file decoded: its events (those that may be selected), its scan ids, spans by scan id, warnings. */
-    private record Decoded(List<MarketEvent> events, TickerRegistry registry, List<long[]> spansById,
+    private record Decoded(HeldEvents events, TickerRegistry registry, List<long[]> spansById,
             List<String> warnings) {}
 
     /**
@@ -250,7 +250,7 @@ public final class DataDirectory {
         TickerRegistry scanRegistry = new TickerRegistry(tickSizes);
         List<long[]> spansById = new ArrayList<>();
         List<Boolean> held = new ArrayList<>();
-        List<MarketEvent> events = new ArrayList<>();
+        HeldEvents events = new HeldEvents(1 << 16);
         try (FeedReader reader = reader(file, scanRegistry, metadata, SYMBOL_OF_SELECTION)) {
             for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
                 if (event instanceof IndexTick) {
@@ -295,14 +295,14 @@ public final class DataDirectory {
      * first name them (files in order, as readers opened in turn would number them); {@code selectionSymbol} stands
      * in for the scan's placeholder.
      */
-    private static int[] symbolIds(List<MarketEvent> events, TickerRegistry scanRegistry, TickerRegistry registry,
+    private static int[] symbolIds(HeldEvents events, TickerRegistry scanRegistry, TickerRegistry registry,
             String selectionSymbol) {
         int[] ids = new int[scanRegistry.symbols().size()];
         Arrays.fill(ids, -1);
-        for (MarketEvent event : events) {
-            if (event instanceof IndexTick tick && ids[tick.symbol()] < 0) {
-                String name = scanRegistry.symbols().get(tick.symbol());
-                ids[tick.symbol()] = registry.symbolId(name.equals(SYMBOL_OF_SELECTION) ? selectionSymbol : name);
+        for (int i = 0; i < events.size(); i++) {
+            if (events.isIndexTick(i) && ids[events.id(i)] < 0) {
+                String name = scanRegistry.symbols().get(events.id(i));
+                ids[events.id(i)] = registry.symbolId(name.equals(SYMBOL_OF_SELECTION) ? selectionSymbol : name);
             }
         }
         return ids;
@@ -316,10 +316,10 @@ public final class DataDirectory {
 
     private static int marketOf(MarketEvent event) {
         return switch (event) {
-            case io.kbt.engine.event.BookSnapshot s -> s.market();
-            case io.kbt.engine.event.BookDelta d -> d.market();
-            case io.kbt.engine.event.Trade t -> t.market();
-            case io.kbt.engine.event.MarketClose c -> c.market();
+            case BookSnapshot s -> s.market();
+            case BookDelta d -> d.market();
+            case Trade t -> t.market();
+            case MarketClose c -> c.market();
             case IndexTick t -> -1;
         };
     }
@@ -329,14 +329,14 @@ public final class DataDirectory {
      * index ticks in time, under the file's final symbol.
      */
     private static final class SelectedEvents implements EventSource {
-        private final List<MarketEvent> events;
+        private HeldEvents events;
         private final int[] finalIds;
         private final int[] symbolIds;
         private final long indexFrom;
         private final long indexTo;
         private int next;
 
-        SelectedEvents(List<MarketEvent> events, int[] finalIds, int[] symbolIds, long indexFrom, long indexTo) {
+        SelectedEvents(HeldEvents events, int[] finalIds, int[] symbolIds, long indexFrom, long indexTo) {
             this.events = events;
             this.finalIds = finalIds;
             this.symbolIds = symbolIds;
@@ -346,30 +346,23 @@ public final class DataDirectory {
 
         @Override
         public MarketEvent next() {
+            if (events == null) {
+                return null;
+            }
             while (next < events.size()) {
-                MarketEvent event = events.set(next++, null);
-                MarketEvent selected = switch (event) {
-                    case IndexTick t -> t.ts() >= indexFrom && t.ts() < indexTo
-                            ? t.symbol() == symbolIds[t.symbol()] ? t
-                                    : new IndexTick(t.ts(), t.seq(), symbolIds[t.symbol()], t.level())
-                            : null;
-                    case BookDelta d -> at(d.market()) < 0 ? null : d.market() == at(d.market()) ? d
-                            : new BookDelta(d.ts(), d.seq(), at(d.market()), d.side(), d.price(), d.delta());
-                    case Trade t -> at(t.market()) < 0 ? null : t.market() == at(t.market()) ? t
-                            : new Trade(t.ts(), t.seq(), at(t.market()), t.yesPrice(), t.count(), t.takerSide());
-                    case BookSnapshot s -> at(s.market()) < 0 ? null : s.market() == at(s.market()) ? s
-                            : new BookSnapshot(s.ts(), s.seq(), at(s.market()), s.yesBids(), s.noBids());
-                    case MarketClose c -> at(c.market()) < 0 ? null : new MarketClose(c.ts(), c.seq(), at(c.market()));
-                };
-                if (selected != null) {
-                    return selected;
+                int i = next++;
+                if (events.isIndexTick(i)) {
+                    long ts = events.ts(i);
+                    if (ts >= indexFrom && ts < indexTo) {
+                        return events.event(i, symbolIds[events.id(i)]);
+                    }
+                } else if (finalIds[events.id(i)] >= 0) {
+                    return events.event(i, finalIds[events.id(i)]);
                 }
             }
+            // Read to the end: the columns are not needed again.
+            events = null;
             return null;
-        }
-
-        private int at(int scanId) {
-            return finalIds[scanId];
         }
     }
 }

@@ -110,7 +110,8 @@ public final class KalshiWsReader extends LineFeedReader {
         super(file, sourceName);
         this.registry = registry;
         this.fields = new JsonFields(sourceName);
-        this.frames = Runtime.getRuntime().availableProcessors() > 1 ? new PipelinedWsFrames(lines, sourceName)
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.frames = cores > 1 ? new ChunkedWsFrames(lines.stream(), sourceName, cores)
                 : new InlineWsFrames(lines, sourceName);
     }
 

@@ -33,7 +33,7 @@ final class LineSource implements AutoCloseable {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final byte[] buffer = new byte[1 << 16];
+    private final byte[] buffer;
     private int position;
     private int limit;
     private boolean eof;
@@ -48,16 +48,36 @@ final class LineSource implements AutoCloseable {
     private int charLength;
     private long lineNumber;
     private boolean terminated;
+    /** Whether the first line is the file's first (where a byte order mark is skipped). */
+    private final boolean fileStart;
 
     LineSource(Path file, String sourceName) {
         this.sourceName = sourceName;
         this.in = open(file, sourceName);
+        this.buffer = new byte[1 << 16];
+        this.fileStart = true;
     }
 
     /** Lines of an uncompressed stream (the live recorder's frames as they are written). */
     LineSource(InputStream in, String sourceName) {
         this.sourceName = sourceName;
         this.in = in;
+        this.buffer = new byte[1 << 16];
+        this.fileStart = true;
+    }
+
+    /**
+     * Lines of the first {@code length} bytes of {@code bytes}, read there without a copy: the file from its start
+     * ({@code fileStart}), or a part of it from a line's start on, numbered from 1 there (see
+     * {@link ChunkedWsFrames}).
+     */
+    LineSource(byte[] bytes, int length, String sourceName, boolean fileStart) {
+        this.sourceName = sourceName;
+        this.in = InputStream.nullInputStream();
+        this.buffer = bytes;
+        this.limit = length;
+        this.eof = true;
+        this.fileStart = fileStart;
     }
 
     private static InputStream open(Path file, String sourceName) {
@@ -134,7 +154,7 @@ final class LineSource implements AutoCloseable {
         if (lineLength > 0 && lineArray[lineOffset + lineLength - 1] == '\r') {
             lineLength--;
         }
-        if (lineNumber == 1 && lineLength >= 3 && lineArray[lineOffset] == (byte) 0xef
+        if (lineNumber == 1 && fileStart && lineLength >= 3 && lineArray[lineOffset] == (byte) 0xef
                 && lineArray[lineOffset + 1] == (byte) 0xbb && lineArray[lineOffset + 2] == (byte) 0xbf) {
             lineOffset += 3;
             lineLength -= 3;
@@ -217,6 +237,14 @@ final class LineSource implements AutoCloseable {
                             + " at column " + (bytes.position() - lineOffset + 1) + ")");
         }
         charLength = out.position();
+    }
+
+    /**
+     * The file's bytes from its start, gunzipped, for a reader that splits them itself instead of calling
+     * {@link #next()}; it is closed with this source.
+     */
+    InputStream stream() {
+        return in;
     }
 
     /** Whether the current line is all ASCII (then its bytes are its characters). */

@@ -1,47 +1,102 @@
 package io.kbt.engine.event;
 
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * K-way merge of sources that are each in (ts, seq) order into one stream in (ts, seq) order. Ties on both
- * go to the source listed first, so the merge is deterministic.
+ * go to the source listed first, so the merge is deterministic. Each source's next event waits in arrays with its
+ * (ts, seq), and a heap of source numbers orders them: loading a directory merges millions of events here, and a
+ * queue of one object per event, compared through the event interface, took a quarter of that thread's time.
  */
 public final class MergedEventSource implements EventSource {
-    private record Head(MarketEvent event, int source) {}
-
     private final List<? extends EventSource> sources;
-    private final PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> {
-        int byTs = Long.compare(a.event.ts(), b.event.ts());
-        if (byTs != 0) {
-            return byTs;
-        }
-        int bySeq = Long.compare(a.event.seq(), b.event.seq());
-        return bySeq != 0 ? bySeq : Integer.compare(a.source, b.source);
-    });
+    private final MarketEvent[] heads;
+    private final long[] headTs;
+    private final long[] headSeq;
+    /** The sources that have a next event, as a binary min-heap by (ts, seq, source). */
+    private final int[] heap;
+    private int size;
 
     public MergedEventSource(List<? extends EventSource> sources) {
         this.sources = List.copyOf(sources);
-        for (int i = 0; i < this.sources.size(); i++) {
-            advance(i);
+        int count = this.sources.size();
+        heads = new MarketEvent[count];
+        headTs = new long[count];
+        headSeq = new long[count];
+        heap = new int[count];
+        for (int i = 0; i < count; i++) {
+            if (advance(i)) {
+                heap[size] = i;
+                siftUp(size++);
+            }
         }
     }
 
     @Override
     public MarketEvent next() {
-        Head head = heads.poll();
-        if (head == null) {
+        if (size == 0) {
             return null;
         }
-        advance(head.source);
-        return head.event;
+        int source = heap[0];
+        MarketEvent event = heads[source];
+        if (!advance(source)) {
+            heap[0] = heap[--size];
+        }
+        if (size > 0) {
+            siftDown(0);
+        }
+        return event;
     }
 
-    private void advance(int source) {
+    /** Takes the next event of {@code source} as its head; false when it has none. */
+    private boolean advance(int source) {
         MarketEvent event = sources.get(source).next();
-        if (event != null) {
-            heads.add(new Head(event, source));
+        heads[source] = event;
+        if (event == null) {
+            return false;
         }
+        headTs[source] = event.ts();
+        headSeq[source] = event.seq();
+        return true;
+    }
+
+    private boolean before(int a, int b) {
+        if (headTs[a] != headTs[b]) {
+            return headTs[a] < headTs[b];
+        }
+        return headSeq[a] != headSeq[b] ? headSeq[a] < headSeq[b] : a < b;
+    }
+
+    private void siftUp(int at) {
+        int source = heap[at];
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!before(source, heap[parent])) {
+                break;
+            }
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = source;
+    }
+
+    private void siftDown(int at) {
+        int source = heap[at];
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && before(heap[child + 1], heap[child])) {
+                child++;
+            }
+            if (!before(heap[child], source)) {
+                break;
+            }
+            heap[at] = heap[child];
+            at = child;
+        }
+        heap[at] = source;
     }
 
     @Override

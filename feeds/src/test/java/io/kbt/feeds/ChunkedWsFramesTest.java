@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kbt.engine.event.MarketEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A websocket file read by path (frames read ahead on a second thread, in batches) against the same bytes read from
- * a stream on the caller's thread: the same events and counters over many batches and 64 KiB reads (lines
- * straddling both), gzip too; a bad line far into the file reported at its true line after every event before it;
- * a line longer than a read; an empty file; and the read-ahead thread gone once the reader is closed early.
+ * A websocket file read by path (cut into chunks of lines scanned on several threads) against the same bytes read
+ * from a stream on the caller's thread: the same events and counters over many chunks and 64 KiB reads (lines
+ * straddling both), gzip too; a bad line and a bad byte in later chunks reported at their true lines after every
+ * event before them; a line longer than a read; an empty file; and the scanning threads gone once the reader is
+ * closed early.
  */
-class PipelinedWsFramesTest {
+class ChunkedWsFramesTest {
     private static final String M = "INXD-26JAN05-B6062";
     private static final int FRAMES = 6_000;
 
@@ -86,6 +89,25 @@ class PipelinedWsFramesTest {
     }
 
     @Test
+    void reportsABadByteInALaterChunkAtItsTrueLine() throws IOException {
+        List<String> lines = frames(FRAMES);
+        int bad = 5_555;
+        Path file = dir.resolve("bad-byte.jsonl");
+        byte[] text = (String.join("\n", lines.subList(0, bad - 1)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] rest = ("\n" + String.join("\n", lines.subList(bad, lines.size())) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(text);
+            out.write(new byte[] {'{', (byte) 0xff, '}'});
+            out.write(rest);
+        }
+        assertThat(text.length).isGreaterThan(3 * 262_144);
+        assertThatThrownBy(() -> TestFiles.readAll(new KalshiWsReader(file, new TickerRegistry())))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith(file + ":" + bad + ": not valid UTF-8")
+                .extracting(e -> ((BadInputException) e).line()).isEqualTo((long) bad);
+    }
+
+    @Test
     void readsALineLongerThanARead() {
         List<String> lines = frames(3);
         lines.add("{\"type\":\"trade\",\"sid\":1,\"seq\":4,\"msg\":{\"trade_id\":\"" + "x".repeat(200_000)
@@ -105,7 +127,7 @@ class PipelinedWsFramesTest {
     }
 
     @Test
-    void closingEarlyStopsTheReadAheadThread() throws InterruptedException {
+    void closingEarlyStopsTheScanningThreads() throws InterruptedException {
         Path file = TestFiles.write(dir, "ws.jsonl", frames(FRAMES).toArray(String[]::new));
         try (KalshiWsReader reader = new KalshiWsReader(file, new TickerRegistry())) {
             assertThat(reader.next()).isNotNull();
