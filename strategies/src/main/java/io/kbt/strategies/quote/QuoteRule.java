@@ -1,5 +1,6 @@
 package io.kbt.strategies.quote;
 
+import io.kbt.engine.market.TickSize;
 import io.kbt.engine.strategy.Quote;
 
 /**
@@ -14,11 +15,16 @@ public final class QuoteRule {
     private final QuotingParams params;
     private final CentsToTicks halfSpread;
     private final CentsToTicks skew;
+    /** The half-spread in ticks on the 1¢ and 0.1¢ grids, made once: it is the same for every quote of a grid. */
+    private final long halfOnCents;
+    private final long halfOnTenths;
 
     public QuoteRule(QuotingParams params) {
         this.params = params;
         this.halfSpread = new CentsToTicks(params.halfSpreadCents());
         this.skew = new CentsToTicks(params.skewCentsPerContract());
+        this.halfOnCents = halfTicks(TickSize.CENT.maxTicks());
+        this.halfOnTenths = halfTicks(TickSize.TENTH_CENT.maxTicks());
     }
 
     /**
@@ -53,7 +59,8 @@ public final class QuoteRule {
 
     /** The quote for a fair price already rounded to {@code fair} ticks; otherwise as {@link #quote}. */
     public Quote quoteAtTicks(long fair, long position, int bestBid, int bestAsk, int maxTicks, Quote previous) {
-        long half = clamp(halfSpread.ticks(maxTicks), 0, 2L * maxTicks);
+        long half = maxTicks == TickSize.CENT.maxTicks() ? halfOnCents
+                : maxTicks == TickSize.TENTH_CENT.maxTicks() ? halfOnTenths : halfTicks(maxTicks);
         long shift = clamp(skew.ticks(position, maxTicks), -2L * maxTicks, 2L * maxTicks);
         int top = maxTicks - 1;
         long bid = clamp(fair - half - shift, 1, top);
@@ -89,6 +96,10 @@ public final class QuoteRule {
             return previous;
         }
         return new Quote(bidPrice, bidSize, askPrice, askSize, params.postOnly());
+    }
+
+    private long halfTicks(int maxTicks) {
+        return clamp(halfSpread.ticks(maxTicks), 0, 2L * maxTicks);
     }
 
     private static long clamp(long value, long min, long max) {
