@@ -45,10 +45,10 @@ public record CauchyReturns(double x0, double gamma0, double h) implements Retur
         return z / (Math.PI * (1 + z * z));
     }
 
-    /** γ/(π(γ² + s²)). */
+    /** π(γ² + s²)/γ = π(γ + s²/γ). */
     @Override
-    public double density(double distance, double gamma) {
-        return gamma / (Math.PI * (gamma * gamma + distance * distance));
+    public double inverseDensity(double distance, double gamma, double inverseGamma) {
+        return Math.PI * (gamma + distance * distance * inverseGamma);
     }
 
     /** ½ + atan((x − x0)/γ)/π, written as atan2(1, −z)/π so the lower tail does not cancel. */

@@ -49,11 +49,11 @@ public record NormalReturns(double mu, double sigma0, double h) implements Retur
         return z * Math.exp(-0.5 * z * z) / SQRT_2PI;
     }
 
-    /** φ(s/σ)/σ. */
+    /** σ/φ(s/σ) = σ·√(2π)·e^(z²/2), z = s/σ. */
     @Override
-    public double density(double distance, double sigma) {
-        double z = distance / sigma;
-        return Math.exp(-0.5 * z * z) / (sigma * SQRT_2PI);
+    public double inverseDensity(double distance, double sigma, double inverseSigma) {
+        double z = distance * inverseSigma;
+        return sigma * SQRT_2PI * Math.exp(0.5 * z * z);
     }
 
     /** Φ(z) = ½·erfc(−z/√2): erfc keeps the lower tail accurate where 1 − Φ would round to 0. */

@@ -44,9 +44,10 @@ public sealed interface ReturnModel permits CauchyReturns, NormalReturns {
     double tailChangePerLogScale(double z);
 
     /**
-     * The density of r at {@code distance} (≥ 0) from its location when r has scale {@code scale}; it falls with
-     * the distance, so it bounds the density at every point farther away: how far one strike's term can move per
-     * unit of return.
+     * The reciprocal of the density of r at {@code distance} (≥ 0) from its location when r has scale
+     * {@code scale} and {@code inverseScale} = 1/scale (the caller has both, which spares a division): the
+     * density falls with the distance, so its reciprocal times a budget of tail mass is how far one strike's term
+     * can move at every point farther away.
      */
-    double density(double distance, double scale);
+    double inverseDensity(double distance, double scale, double inverseScale);
 }

@@ -54,9 +54,15 @@ final class CentsToTicks {
         return ticks(HUNDREDTHS_PER_CONTRACT, maxTicks);
     }
 
+    /** One long division (floorDiv and floorMod would take two): the quote rule calls this on every re-quote. */
     private static long halfEven(long numerator, long denominator) {
-        long quotient = Math.floorDiv(numerator, denominator);
-        long twiceRemainder = 2 * Math.floorMod(numerator, denominator);
+        long quotient = numerator / denominator;
+        long remainder = numerator - quotient * denominator;
+        if (remainder < 0) {
+            quotient--;
+            remainder += denominator;
+        }
+        long twiceRemainder = 2 * remainder;
         if (twiceRemainder > denominator || twiceRemainder == denominator && (quotient & 1) != 0) {
             return quotient + 1;
         }

@@ -25,7 +25,10 @@ final class FairTicks {
     /** Widens every bound a little against its own rounding. */
     private static final double SAFETY = 1.000001;
     private static final double INVERSE_SAFETY = 1 / SAFETY;
-    /** The share of the smaller slack given to the passing of time; the rest is for index moves, which are faster. */
+    /**
+     * The share of the smaller slack given to the passing of time; the rest is for index moves. On the generated
+     * 5 days (750,000 events), 0.1, 0.25, 0.35 and 0.5 recompute 298 k, 277 k, 287 k and 317 k fairs per set.
+     */
     private static final double TIME_SHARE = 0.25;
     /** Narrows a range of index levels by far more than the rounding of its computation. */
     private static final double LEVEL_SAFETY = 1 + 1e-12;
@@ -100,7 +103,7 @@ final class FairTicks {
                     double up = cauchy.slackUp() - MARGIN;
                     double down = cauchy.slackDown() - MARGIN;
                     if (up > 0 && down > 0) {
-                        remember(market, id, ticks, level, tau, scale, up, down);
+                        remember(market, id, ticks, level, tau, scale, lastInverseScale, up, down);
                     }
                     return ticks;
                 }
@@ -112,7 +115,7 @@ final class FairTicks {
         double up = (ticks + 0.5 - unrounded) / maxTicks - MARGIN;
         double down = (unrounded - ticks + 0.5) / maxTicks - MARGIN;
         if (tau > 0 && up > 0 && down > 0 && lastScale > 0 && Double.isFinite(lastScale)) {
-            remember(market, id, ticks, level, tau, lastScale, up, down);
+            remember(market, id, ticks, level, tau, lastScale, lastInverseScale, up, down);
         }
         return ticks;
     }
@@ -135,8 +138,8 @@ final class FairTicks {
      * location over the level range, each term moves with the horizon far more slowly than perLogScale
      * ({@link #farChange}), which gives the time a longer room.
      */
-    private void remember(Market market, int id, long ticks, double level, double tau, double scale, double up,
-            double down) {
+    private void remember(Market market, int id, long ticks, double level, double tau, double scale,
+            double inverseScale, double up, double down) {
         StrikeType type = market.strikeType();
         boolean floor = type != StrikeType.LESS && type != StrikeType.LESS_OR_EQUAL;
         boolean cap = type != StrikeType.GREATER && type != StrikeType.GREATER_OR_EQUAL;
@@ -147,26 +150,29 @@ final class FairTicks {
         double downBudget = down - timeBudget;
         double rangeLo = 0;
         double rangeHi = Double.POSITIVE_INFINITY;
-        double change = 0;
+        double floorReturn = Double.NaN;
+        double capReturn = Double.NaN;
         if (floor) {
             double t = market.floorStrike() / level - 1.0 - location;
-            double fall = allowedMove(t, false, upBudget, scale);
-            double rise = allowedMove(t, true, downBudget, scale);
+            floorReturn = t;
+            double fall = allowedMove(t, false, upBudget, scale, inverseScale);
+            double rise = allowedMove(t, true, downBudget, scale, inverseScale);
             rangeLo = Math.max(rangeLo, lowestLevel(market.floorStrike(), t, rise));
             rangeHi = Math.min(rangeHi, highestLevel(market.floorStrike(), t, fall));
-            change += farChange(t, t >= 0 ? fall : rise, scale);
         }
         if (cap) {
             double t = market.capStrike() / level - 1.0 - location;
-            double fall = allowedMove(t, false, downBudget, scale);
-            double rise = allowedMove(t, true, upBudget, scale);
+            capReturn = t;
+            double fall = allowedMove(t, false, downBudget, scale, inverseScale);
+            double rise = allowedMove(t, true, upBudget, scale, inverseScale);
             rangeLo = Math.max(rangeLo, lowestLevel(market.capStrike(), t, rise));
             rangeHi = Math.min(rangeHi, highestLevel(market.capStrike(), t, fall));
-            change += farChange(t, t >= 0 ? fall : rise, scale);
         }
         if (!(rangeLo < level && level < rangeHi)) {
             return;
         }
+        double change = (floor ? farChange(market.floorStrike(), floorReturn, rangeLo, rangeHi, inverseScale) : 0)
+                + (cap ? farChange(market.capStrike(), capReturn, rangeLo, rangeHi, inverseScale) : 0);
         if (change > 0) {
             room = Math.max(room, timeBudget / (change * SAFETY));
         }
@@ -178,13 +184,17 @@ final class FairTicks {
     }
 
     /**
-     * The bound of one term's change per log of scale over a level range in which its return (from the location)
-     * comes at most {@code towards} nearer the location than {@code t}, while the scale falls from {@code scale}:
-     * the standardised distance only grows then, so the bound at the nearest distance reached holds throughout.
+     * The bound of one term's change per log of scale over the level range (rangeLo, rangeHi), for a strike whose
+     * return is {@code t} now, while the scale falls from the present one: the standardised distance only grows
+     * then, so the bound at the nearest distance the range reaches holds throughout. A higher level lowers every
+     * return, so a return above the location comes nearest at the range's top, one below it at its bottom. The
+     * range is the one both strikes allow, not one strike's own moves: a side with no half tick to reach lets its
+     * own move run to the location (tick 0 of a far range), while the other strike still bounds the range.
      * NaN (no such bound) when that distance is under one scale, or when the bound underflows to 0.
      */
-    private double farChange(double t, double towards, double scale) {
-        double z = (Math.abs(t) - towards) / scale;
+    private double farChange(double strike, double t, double rangeLo, double rangeHi, double inverseScale) {
+        double z = t >= 0 ? (strike / rangeHi - 1.0 - location) * inverseScale
+                : -(strike / rangeLo - 1.0 - location) * inverseScale;
         double change = z >= 1 ? model.tailChangePerLogScale(z) : Double.NaN;
         return change > 0 ? change : Double.NaN;
     }
@@ -207,16 +217,17 @@ final class FairTicks {
      * {@code t} bounds it; towards it, a first step at that density, then the step the density where that first
      * step could reach allows (smaller, so the points it reaches are no nearer the location and their density
      * no higher). Unlimited when that side has no half tick to reach (the probability cannot pass 0 or 1).
+     * Multiplies by the density's reciprocal: this runs for every recomputed fair, and divisions were most of its
+     * cost.
      */
-    private double allowedMove(double t, boolean rise, double budget, double scale) {
+    private double allowedMove(double t, boolean rise, double budget, double scale, double inverseScale) {
         if (budget == Double.POSITIVE_INFINITY) {
             return Double.POSITIVE_INFINITY;
         }
-        double density = model.density(Math.abs(t), scale);
-        double move = budget / density;
+        double move = budget * model.inverseDensity(Math.abs(t), scale, inverseScale);
         if (rise != t >= 0) {
             double nearest = move < Math.abs(t) ? Math.abs(t) - move : 0;
-            move = budget / model.density(nearest, scale);
+            move = budget * model.inverseDensity(nearest, scale, inverseScale);
         }
         move *= INVERSE_SAFETY;
         // a density that underflowed gives no bound: no move at all rather than an infinite one

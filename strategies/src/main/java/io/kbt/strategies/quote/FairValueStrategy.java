@@ -67,6 +67,8 @@ public final class FairValueStrategy implements Strategy {
     private long nextCheck = Long.MIN_VALUE;
     /** The markets open at the last listing, as ranks in close order: the ones a full pass looks at. */
     private final int[] open;
+    /** The market id of each entry of {@link #open}. */
+    private final int[] openIds;
     private int openCount;
     private long nextOpen = Long.MIN_VALUE;
     private int[] order = new int[16];
@@ -103,6 +105,7 @@ public final class FairValueStrategy implements Strategy {
         this.lastQuote = new Quote[n];
         Arrays.fill(lastQuote, Quote.NONE);
         this.open = new int[byClose.length];
+        this.openIds = new int[byClose.length];
         this.recheck = new boolean[n];
         this.changedInBatch = new long[n];
         this.listedInBatch = new long[n];
@@ -150,20 +153,23 @@ public final class FairValueStrategy implements Strategy {
             for (int i = 0; i < openCount; i++) {
                 Market market = byClose[open[i]];
                 priceByTicks(context, market, now);
-                nextCheck = Math.min(nextCheck, deadline(market));
+                nextCheck = Math.min(nextCheck, deadline(market.id()));
             }
         } else if (indexMoved || now >= nextCheck) {
-            nextCheck = Long.MAX_VALUE;
+            // every open market on every index tick: ids and levels from flat arrays, each deadline read once
+            long next = Long.MAX_VALUE;
             for (int i = 0; i < openCount; i++) {
-                Market market = byClose[open[i]];
-                int id = market.id();
+                int id = openIds[i];
+                long until = deadline(id);
                 if (changedInBatch[id] == batch || recheck[id] || (quoting[id]
-                        ? now >= deadline(market) || !fair.holds(id, context.indexLevel(symbolOf[id]), now)
+                        ? now >= until || !fair.holds(id, lastLevels[symbolOf[id]], now)
                         : indexMoved)) {
-                    priceByTicks(context, market, now);
+                    priceByTicks(context, byClose[open[i]], now);
+                    until = deadline(id);
                 }
-                nextCheck = Math.min(nextCheck, deadline(market));
+                next = Math.min(next, until);
             }
+            nextCheck = next;
         } else {
             int count = 0;
             for (int i = 0; i < changed; i++) {
@@ -175,7 +181,7 @@ public final class FairValueStrategy implements Strategy {
             for (int i = 0; i < count; i++) {
                 Market market = byClose[order[i]];
                 priceByTicks(context, market, now);
-                nextCheck = Math.min(nextCheck, deadline(market));
+                nextCheck = Math.min(nextCheck, deadline(market.id()));
             }
         }
     }
@@ -256,8 +262,7 @@ public final class FairValueStrategy implements Strategy {
      * When a quoting market must be looked at again though nothing changed it: its stop, or the end of its
      * fair's validity; never for a market not quoting (only a change or an index move can make it quote).
      */
-    private long deadline(Market market) {
-        int id = market.id();
+    private long deadline(int id) {
         return quoting[id] ? Math.min(stopTime[id], fair.validBefore(id)) : Long.MAX_VALUE;
     }
 
@@ -270,7 +275,8 @@ public final class FairValueStrategy implements Strategy {
             if (now < market.openTime()) {
                 nextOpen = Math.min(nextOpen, market.openTime());
             } else if (!context.closed(market.id())) {
-                open[openCount++] = i;
+                open[openCount] = i;
+                openIds[openCount++] = market.id();
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.kbt.strategies.quote;
 
+import io.kbt.engine.market.TickSize;
 import io.kbt.engine.strategy.Quote;
 
 /**
@@ -11,14 +12,27 @@ import io.kbt.engine.strategy.Quote;
  * {@code crossGuard} — pulled back inside the displayed book (a side that cannot be is not quoted).
  */
 public final class QuoteRule {
+    private static final int MADE = 1 << 10;
+
     private final QuotingParams params;
     private final CentsToTicks halfSpread;
     private final CentsToTicks skew;
+    /** The half-spread in ticks on the 1¢ and 0.1¢ grids, made once: it is the same for every quote of a grid. */
+    private final long halfOnCents;
+    private final long halfOnTenths;
+    /**
+     * Quotes made before, by a hash of their fields, handed out again instead of allocating: a market's quote
+     * moves back and forth between a few values, and allocating one per change took a tenth of a sweep set's
+     * time. Entries are immutable records, so threads sharing a rule at worst miss or overwrite an entry.
+     */
+    private final Quote[] made = new Quote[MADE];
 
     public QuoteRule(QuotingParams params) {
         this.params = params;
         this.halfSpread = new CentsToTicks(params.halfSpreadCents());
         this.skew = new CentsToTicks(params.skewCentsPerContract());
+        this.halfOnCents = halfTicks(TickSize.CENT.maxTicks());
+        this.halfOnTenths = halfTicks(TickSize.TENTH_CENT.maxTicks());
     }
 
     /**
@@ -53,7 +67,8 @@ public final class QuoteRule {
 
     /** The quote for a fair price already rounded to {@code fair} ticks; otherwise as {@link #quote}. */
     public Quote quoteAtTicks(long fair, long position, int bestBid, int bestAsk, int maxTicks, Quote previous) {
-        long half = clamp(halfSpread.ticks(maxTicks), 0, 2L * maxTicks);
+        long half = maxTicks == TickSize.CENT.maxTicks() ? halfOnCents
+                : maxTicks == TickSize.TENTH_CENT.maxTicks() ? halfOnTenths : halfTicks(maxTicks);
         long shift = clamp(skew.ticks(position, maxTicks), -2L * maxTicks, 2L * maxTicks);
         int top = maxTicks - 1;
         long bid = clamp(fair - half - shift, 1, top);
@@ -88,7 +103,20 @@ public final class QuoteRule {
                 && previous.askSize() == askSize && previous.postOnly() == params.postOnly()) {
             return previous;
         }
-        return new Quote(bidPrice, bidSize, askPrice, askSize, params.postOnly());
+        int slot = (int) ((bidPrice * 0x9E3779B9L + askPrice) * 0x85EBCA6BL + bidSize * 31 + askSize) & (MADE - 1);
+        Quote cached = made[slot];
+        if (cached != null && cached.bidPrice() == bidPrice && cached.bidSize() == bidSize
+                && cached.askPrice() == askPrice && cached.askSize() == askSize
+                && cached.postOnly() == params.postOnly()) {
+            return cached;
+        }
+        Quote quote = new Quote(bidPrice, bidSize, askPrice, askSize, params.postOnly());
+        made[slot] = quote;
+        return quote;
+    }
+
+    private long halfTicks(int maxTicks) {
+        return clamp(halfSpread.ticks(maxTicks), 0, 2L * maxTicks);
     }
 
     private static long clamp(long value, long min, long max) {

@@ -71,4 +71,20 @@ class FairTicksTest {
                     .isEqualTo(expected);
         }
     }
+
+    /**
+     * A range far below the index rounds to tick 0, so its fair has no half tick below to reach and the level may
+     * rise without limit: its time room comes from how near the other strike lets the level come, not from that
+     * unlimited move. With the seed model, 991 s before the close and the index 136 points above the range, the
+     * cached fair holds for 27 s, where the bound for any strike (1/(2π) per log of scale) gave 0.8 s.
+     */
+    @Example
+    void aFarRangeAtTickZeroHoldsForSeconds() {
+        long now = CLOSE - 991_000_000L;
+        Market range = new Market(0, "INXD-B5937", "INXD", "INXD", StrikeType.BETWEEN, 5_925, 5_949.99, "SPX", 0,
+                CLOSE, Result.UNKNOWN, TickSize.CENT);
+        FairTicks fair = new FairTicks(CauchyReturns.SEED, 1);
+        assertThat(fair.ticks(range, 100, 6_086.65, now)).isZero();
+        assertThat(fair.validBefore(0) - now).isGreaterThan(10_000_000L);
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kbt.engine.strategy.Quote;
 import java.math.BigDecimal;
 import java.util.OptionalLong;
+import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -139,6 +140,26 @@ class QuoteRuleTest {
         }
         if (quote.quotesBid() && quote.quotesAsk()) {
             assertThat(quote.bidPrice()).isLessThan(quote.askPrice());
+        }
+    }
+
+    /**
+     * A rule hands out quotes it made before instead of allocating: after many quotes (the same slots met by
+     * different fields), each answer still has exactly the fields a fresh rule gives, on both grids.
+     */
+    @Property(tries = 20)
+    void quotesMadeBeforeAreHandedOutOnlyForTheSameFields(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        QuoteRule used = new QuoteRule(QuotingParams.SEED);
+        for (int i = 0; i < 5_000; i++) {
+            int maxTicks = random.nextBoolean() ? 100 : 1_000;
+            long fair = random.nextLong(0, maxTicks + 1);
+            long position = random.nextLong(-4_500, 4_500);
+            int bestBid = random.nextInt(0, maxTicks);
+            int bestAsk = random.nextInt(0, maxTicks);
+            Quote quote = used.quoteAtTicks(fair, position, bestBid, bestAsk, maxTicks, Quote.NONE);
+            assertThat(quote).isEqualTo(new QuoteRule(QuotingParams.SEED)
+                    .quoteAtTicks(fair, position, bestBid, bestAsk, maxTicks, Quote.NONE));
         }
     }
 }
