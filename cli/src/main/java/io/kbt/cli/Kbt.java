@@ -1,6 +1,7 @@
 package io.kbt.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,13 +13,14 @@ import picocli.CommandLine.ScopeType;
         name = "kbt",
         mixinStandardHelpOptions = true,
         version = "kbt 0.1.0",
-        description = "Backtest market-making strategies on recorded Kalshi order books, trades and index ticks.",
-        subcommands = {
-            DbCommand.class, ImportCommand.class, FetchCommand.class, MarketsCommand.class, BacktestCommand.class,
-            SweepCommand.class, StrategiesCommand.class, NewStrategyCommand.class, RecordCommand.class,
-            FitCommand.class, GenerateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
-        })
+        description = "Backtest market-making strategies on recorded Kalshi order books, trades and index ticks.")
 public final class Kbt {
+    /** The subcommands, in the order {@code kbt --help} lists them. */
+    static final List<Class<?>> COMMANDS = List.of(DbCommand.class, ImportCommand.class, FetchCommand.class,
+            MarketsCommand.class, BacktestCommand.class, SweepCommand.class, StrategiesCommand.class,
+            NewStrategyCommand.class, RecordCommand.class, FitCommand.class, GenerateCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class);
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces with errors.")
     boolean verbose;
 
@@ -42,11 +44,37 @@ public final class Kbt {
     /** Runs one command line and returns its exit code; tests call this in-process. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Kbt());
+        // Before the settings below, which apply to the subcommands present when they are made.
+        for (Class<?> command : commands(args)) {
+            commandLine.addSubcommand(command);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
         commandLine.setParameterExceptionHandler(ErrorReporter::usage);
         return commandLine.execute(args);
+    }
+
+    /**
+     * The subcommands {@code args} need. Picocli reflects over every option of every command it is given, which was
+     * a third of a short backtest's start-up; so a command line that names a subcommand (after nothing but
+     * {@code --verbose}) gets that one alone. Any other (a bare {@code kbt}, {@code help}, {@code -h}, an unknown
+     * name) gets them all, as its usage and suggestions list them.
+     */
+    static List<Class<?>> commands(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--verbose")) {
+                continue;
+            }
+            for (Class<?> command : COMMANDS) {
+                boolean named = command.getAnnotation(Command.class).name().equals(arg);
+                if (named && command != CommandLine.HelpCommand.class) {
+                    return List.of(command);
+                }
+            }
+            break;
+        }
+        return COMMANDS;
     }
 }

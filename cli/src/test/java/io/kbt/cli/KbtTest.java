@@ -1,0 +1,43 @@
+package io.kbt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** A command line naming a subcommand builds that one alone; every other still sees them all. */
+class KbtTest {
+    @Test
+    void aNamedSubcommandIsTheOnlyOneBuilt() {
+        assertThat(Kbt.commands(new String[] {"backtest", "--from", "2023-04-10"}))
+                .containsExactly(BacktestCommand.class);
+        assertThat(Kbt.commands(new String[] {"--verbose", "sweep", "--help"})).containsExactly(SweepCommand.class);
+        assertThat(Kbt.commands(new String[] {"db", "status"})).containsExactly(DbCommand.class);
+    }
+
+    @Test
+    void helpUsageErrorsAndUnknownNamesSeeEverySubcommand() {
+        for (String[] args : new String[][] {{}, {"help"}, {"help", "backtest"}, {"-h"}, {"--version"},
+                {"bogus"}, {"--verbose"}, {"--from", "backtest"}}) {
+            assertThat(Kbt.commands(args)).isEqualTo(Kbt.COMMANDS);
+        }
+        CliRun usage = CliRun.of("--help");
+        assertThat(usage.exit()).isZero();
+        for (Class<?> command : Kbt.COMMANDS) {
+            assertThat(usage.out()).contains("  " + command.getAnnotation(CommandLine.Command.class).name() + " ");
+        }
+        CliRun help = CliRun.of("help", "backtest");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("Usage: kbt backtest");
+    }
+
+    @Test
+    void aSubcommandBuiltAloneKeepsTheInheritedOptionAndTheSettings() {
+        CliRun run = CliRun.of("backtest", "--verbose", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Usage: kbt backtest").contains("--verbose");
+        CliRun bad = CliRun.of("backtest", "--no-such-option");
+        assertThat(bad.exit()).isEqualTo(CliRun.of("bogus").exit()).isNotZero();
+        assertThat(bad.err()).contains("Try 'kbt backtest --help'.");
+    }
+}
