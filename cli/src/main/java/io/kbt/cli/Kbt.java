@@ -15,11 +15,17 @@ import picocli.CommandLine.ScopeType;
         version = "kbt 0.1.0",
         description = "Backtest market-making strategies on recorded Kalshi order books, trades and index ticks.")
 public final class Kbt {
+    /** A subcommand: its {@code @Command} name, here too so that choosing one reads no annotation. */
+    record Subcommand(String name, Class<?> type) {}
+
     /** The subcommands, in the order {@code kbt --help} lists them. */
-    static final List<Class<?>> COMMANDS = List.of(DbCommand.class, ImportCommand.class, FetchCommand.class,
-            MarketsCommand.class, BacktestCommand.class, SweepCommand.class, StrategiesCommand.class,
-            NewStrategyCommand.class, RecordCommand.class, FitCommand.class, GenerateCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class);
+    static final List<Subcommand> COMMANDS = List.of(new Subcommand("db", DbCommand.class),
+            new Subcommand("import", ImportCommand.class), new Subcommand("fetch", FetchCommand.class),
+            new Subcommand("markets", MarketsCommand.class), new Subcommand("backtest", BacktestCommand.class),
+            new Subcommand("sweep", SweepCommand.class), new Subcommand("strategies", StrategiesCommand.class),
+            new Subcommand("new-strategy", NewStrategyCommand.class), new Subcommand("record", RecordCommand.class),
+            new Subcommand("fit", FitCommand.class), new Subcommand("generate", GenerateCommand.class),
+            new Subcommand("demo", DemoCommand.class), new Subcommand("help", CommandLine.HelpCommand.class));
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces with errors.")
     boolean verbose;
@@ -45,8 +51,8 @@ public final class Kbt {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine commandLine = new CommandLine(new Kbt());
         // Before the settings below, which apply to the subcommands present when they are made.
-        for (Class<?> command : commands(args)) {
-            commandLine.addSubcommand(command);
+        for (Subcommand command : commands(args)) {
+            commandLine.addSubcommand(command.name(), command.type());
         }
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -62,14 +68,13 @@ public final class Kbt {
      * {@code --verbose}) gets that one alone. Any other (a bare {@code kbt}, {@code help}, {@code -h}, an unknown
      * name) gets them all, as its usage and suggestions list them.
      */
-    static List<Class<?>> commands(String[] args) {
+    static List<Subcommand> commands(String[] args) {
         for (String arg : args) {
             if (arg.equals("--verbose")) {
                 continue;
             }
-            for (Class<?> command : COMMANDS) {
-                boolean named = command.getAnnotation(Command.class).name().equals(arg);
-                if (named && command != CommandLine.HelpCommand.class) {
+            for (Subcommand command : COMMANDS) {
+                if (command.name().equals(arg) && command.type() != CommandLine.HelpCommand.class) {
                     return List.of(command);
                 }
             }

@@ -8,11 +8,20 @@ import picocli.CommandLine;
 /** A command line naming a subcommand builds that one alone; every other still sees them all. */
 class KbtTest {
     @Test
+    void eachSubcommandIsNamedAsItsAnnotationNamesIt() {
+        for (Kbt.Subcommand command : Kbt.COMMANDS) {
+            assertThat(command.name()).isEqualTo(command.type().getAnnotation(CommandLine.Command.class).name());
+        }
+    }
+
+    @Test
     void aNamedSubcommandIsTheOnlyOneBuilt() {
         assertThat(Kbt.commands(new String[] {"backtest", "--from", "2023-04-10"}))
-                .containsExactly(BacktestCommand.class);
-        assertThat(Kbt.commands(new String[] {"--verbose", "sweep", "--help"})).containsExactly(SweepCommand.class);
-        assertThat(Kbt.commands(new String[] {"db", "status"})).containsExactly(DbCommand.class);
+                .extracting(Kbt.Subcommand::type).containsExactly(BacktestCommand.class);
+        assertThat(Kbt.commands(new String[] {"--verbose", "sweep", "--help"}))
+                .extracting(Kbt.Subcommand::type).containsExactly(SweepCommand.class);
+        assertThat(Kbt.commands(new String[] {"new-strategy", "x"}))
+                .extracting(Kbt.Subcommand::type).containsExactly(NewStrategyCommand.class);
     }
 
     @Test
@@ -23,8 +32,8 @@ class KbtTest {
         }
         CliRun usage = CliRun.of("--help");
         assertThat(usage.exit()).isZero();
-        for (Class<?> command : Kbt.COMMANDS) {
-            assertThat(usage.out()).contains("  " + command.getAnnotation(CommandLine.Command.class).name() + " ");
+        for (Kbt.Subcommand command : Kbt.COMMANDS) {
+            assertThat(usage.out()).contains("  " + command.name() + " ");
         }
         CliRun help = CliRun.of("help", "backtest");
         assertThat(help.exit()).isZero();
