@@ -63,8 +63,8 @@ public final class Kbt {
     }
 
     /**
-     * The subcommands {@code args} need. Picocli reflects over every option of every command it is given, which was
-     * a third of a short backtest's start-up; so a command line that names a subcommand (after nothing but
+     * The subcommands {@code args} need. Picocli reflects over every option of every command it is given, about a
+     * third of the CPU of {@code kbt backtest --help}; so a command line that names a subcommand (after nothing but
      * {@code --verbose}) gets that one alone. Any other (a bare {@code kbt}, {@code help}, {@code -h}, an unknown
      * name) gets them all, as its usage and suggestions list them.
      */
