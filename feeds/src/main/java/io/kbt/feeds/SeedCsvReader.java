@@ -52,6 +52,7 @@ public final class SeedCsvReader extends LineFeedReader {
     private final int maxTicks;
     private final KalshiBook book;
     private final ArrayDeque<Ready> ready = new ArrayDeque<>();
+    private final CsvFields fields = new CsvFields();
     private int timeColumn;
     private int operationColumn;
     private int instrumentColumn;
@@ -97,11 +98,11 @@ public final class SeedCsvReader extends LineFeedReader {
             if (lines.blank()) {
                 continue;
             }
-            List<String> fields = CsvLine.split(lines.chars(), lines.length());
             if (!headerRead) {
-                header(fields);
+                header(CsvLine.split(lines.chars(), lines.length()));
             } else {
-                row(fields);
+                fields.split(lines.chars(), lines.length());
+                row();
             }
         }
         Ready next = ready.poll();
@@ -133,7 +134,7 @@ public final class SeedCsvReader extends LineFeedReader {
         return column;
     }
 
-    private void row(List<String> fields) {
+    private void row() {
         if (fields.size() < columns) {
             throw bad("row has " + fields.size() + " columns, the header " + columns);
         }
@@ -144,16 +145,18 @@ public final class SeedCsvReader extends LineFeedReader {
             throw bad("column Time: " + e.getMessage());
         }
         if (ts < lastTs) {
-            throw bad("Time goes backwards: " + fields.get(timeColumn));
+            throw bad("Time goes backwards: " + fields.text(timeColumn));
         }
         lastTs = ts;
         rowTs = ts;
         rowSeq = lines.lineNumber() * SEQ_PER_LINE;
-        switch (fields.get(instrumentColumn)) {
-            case "0" -> indexRow(fields.get(priceColumn));
-            case "1" -> bookRow(fields);
-            default -> throw bad("column Instrument must be 0 (index) or 1 (order book), was \""
-                    + fields.get(instrumentColumn) + "\"");
+        if (fields.is(instrumentColumn, "0")) {
+            indexRow(fields.text(priceColumn));
+        } else if (fields.is(instrumentColumn, "1")) {
+            bookRow();
+        } else {
+            throw bad("column Instrument must be 0 (index) or 1 (order book), was \"" + fields.text(instrumentColumn)
+                    + "\"");
         }
     }
 
@@ -171,28 +174,29 @@ public final class SeedCsvReader extends LineFeedReader {
         emit(new IndexTick(rowTs, nextSeq(), symbolId, level), INDEX);
     }
 
-    private void bookRow(List<String> fields) {
+    private void bookRow() {
         if (!bookStarted) {
             bookStarted = true;
             BookSnapshot empty = new BookSnapshot(rowTs, nextSeq(), marketId, List.of(), List.of());
             book.applySnapshot(empty);
             emit(empty, SNAPSHOT);
         }
-        String side = fields.get(sideColumn);
-        if (!side.equals("A") && !side.equals("B")) {
-            throw bad("column Side must be A or B, was \"" + side + "\"");
+        boolean bid = fields.is(sideColumn, "B");
+        if (!bid && !fields.is(sideColumn, "A")) {
+            throw bad("column Side must be A or B, was \"" + fields.text(sideColumn) + "\"");
         }
         int yesPrice = yesPrice(fields.get(priceColumn));
         long volume = volume(fields.get(volumeColumn));
-        switch (fields.get(operationColumn)) {
-            case "Insert" -> insert(side.equals("B"), yesPrice, volume);
-            case "Cancel" -> cancel(side.equals("B"), yesPrice, volume);
-            default -> throw bad("column Operation must be Insert or Cancel, was \"" + fields.get(operationColumn)
-                    + "\"");
+        if (fields.is(operationColumn, "Insert")) {
+            insert(bid, yesPrice, volume);
+        } else if (fields.is(operationColumn, "Cancel")) {
+            cancel(bid, yesPrice, volume);
+        } else {
+            throw bad("column Operation must be Insert or Cancel, was \"" + fields.text(operationColumn) + "\"");
         }
     }
 
-    private int yesPrice(String text) {
+    private int yesPrice(CharSequence text) {
         long centsTimes100;
         try {
             centsTimes100 = Decimals.scaled(text, 0);
@@ -210,7 +214,7 @@ public final class SeedCsvReader extends LineFeedReader {
         return (int) (micros / tick.micros());
     }
 
-    private long volume(String text) {
+    private long volume(CharSequence text) {
         long hundredths;
         try {
             hundredths = Decimals.decimals(text) > 2 ? Long.MIN_VALUE : Decimals.scaled(text, 2);

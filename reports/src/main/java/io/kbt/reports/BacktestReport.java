@@ -10,8 +10,6 @@ import io.kbt.engine.run.RunResult;
 import io.kbt.engine.run.Sample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,8 +44,6 @@ public final class BacktestReport implements RunListener, AutoCloseable {
     private final int chartThreads;
     private final CsvRows fills;
     private final CsvRows timeseries;
-    private final UtcTimeFormat fillTimes = new UtcTimeFormat();
-    private final UtcTimeFormat sampleTimes = new UtcTimeFormat();
     private final MarketSeries[] markets;
     private final SeriesBuffer[] index;
     private final PortfolioSeries portfolio = new PortfolioSeries(CHART_BUCKETS);
@@ -99,10 +95,10 @@ public final class BacktestReport implements RunListener, AutoCloseable {
     @Override
     public void onFill(Fill fill) {
         Market market = instruments.market(fill.market());
-        fills.write(fillTimes.format(fill.ts()), market.ticker(), fill.action().name().toLowerCase(Locale.ROOT),
-                Decimals.priceCents(fill.price(), market.tickSize()), Decimals.contracts(fill.count()),
-                Decimals.cents(fill.feeMicros()), fill.liquidity().name().toLowerCase(Locale.ROOT),
-                Decimals.contracts(fill.positionAfter()), fill.rule().name().toLowerCase(Locale.ROOT));
+        fills.time(fill.ts()).text(market.ticker()).text(fill.action().name().toLowerCase(Locale.ROOT))
+                .cents(market.tickSize().micros(fill.price())).contracts(fill.count()).cents(fill.feeMicros())
+                .text(fill.liquidity().name().toLowerCase(Locale.ROOT)).contracts(fill.positionAfter())
+                .text(fill.rule().name().toLowerCase(Locale.ROOT)).end();
         lastFillTs[fill.market()] = fill.ts();
         series(fill.market()).add(fill);
         daily.add(fill);
@@ -211,10 +207,13 @@ public final class BacktestReport implements RunListener, AutoCloseable {
 
     private void writeSample(Sample sample) {
         Market market = instruments.market(sample.market());
-        timeseries.write(sampleTimes.format(sample.ts()), market.ticker(), price(sample.bestYesBid(), market),
-                price(sample.bestYesAsk(), market), fair(sample.fairCents()), price(sample.ourBid(), market),
-                price(sample.ourAsk(), market), Decimals.contracts(sample.position()),
-                Decimals.cents(sample.pnlMicros()));
+        timeseries.time(sample.ts()).text(market.ticker());
+        price(sample.bestYesBid(), market);
+        price(sample.bestYesAsk(), market);
+        timeseries.fair(sample.fairCents());
+        price(sample.ourBid(), market);
+        price(sample.ourAsk(), market);
+        timeseries.contracts(sample.position()).cents(sample.pnlMicros()).end();
     }
 
     private MarketSeries series(int market) {
@@ -224,16 +223,13 @@ public final class BacktestReport implements RunListener, AutoCloseable {
         return markets[market];
     }
 
-    private static BigDecimal price(int ticks, Market market) {
-        return ticks == 0 ? null : Decimals.priceCents(ticks, market.tickSize());
-    }
-
-    private static BigDecimal fair(double cents) {
-        if (Double.isNaN(cents) || Double.isInfinite(cents)) {
-            return null;
+    /** A price in cents, empty for no price (tick 0). */
+    private void price(int ticks, Market market) {
+        if (ticks == 0) {
+            timeseries.text(null);
+        } else {
+            timeseries.cents(market.tickSize().micros(ticks));
         }
-        BigDecimal value = BigDecimal.valueOf(cents).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return value.scale() < 0 ? value.setScale(0) : value;
     }
 
     /** Keeps letters, digits, '-', '.', '_' and '='; anything else becomes '_' so the name is a safe file name. */

@@ -1,7 +1,6 @@
 package io.kbt.reports;
 
 import java.math.BigDecimal;
-import io.kbt.engine.market.TickSize;
 
 /**
  * Exact decimal renderings of the engine's integer units: micro-dollars as cents or dollars, ticks as cents,
@@ -18,11 +17,6 @@ final class Decimals {
     /** Micro-dollars as dollars, exact (also micro-seconds as seconds: the same scale of 10⁻⁶). */
     static BigDecimal dollars(long micros) {
         return strip(BigDecimal.valueOf(micros, 6));
-    }
-
-    /** A price of {@code ticks} on {@code tickSize} in cents, exact (e.g. 0.1¢ grids give one decimal). */
-    static BigDecimal priceCents(int ticks, TickSize tickSize) {
-        return cents(tickSize.micros(ticks));
     }
 
     /** Hundredths of a contract as contracts with exactly two decimals ("1.00", "-1.84"). */
