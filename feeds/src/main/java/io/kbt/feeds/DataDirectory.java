@@ -14,6 +14,7 @@ import io.kbt.engine.market.Instruments;
 import io.kbt.engine.market.Market;
 import io.kbt.engine.market.Selection;
 import io.kbt.engine.market.TickSize;
+import io.kbt.engine.replay.EventColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -211,7 +212,7 @@ public final class DataDirectory {
     }
 
     /** One file decoded: its events (those that may be selected), its scan ids, spans by scan id, warnings. */
-    private record Decoded(HeldEvents events, TickerRegistry registry, List<long[]> spansById,
+    private record Decoded(EventColumns events, TickerRegistry registry, List<long[]> spansById,
             List<String> warnings) {}
 
     /**
@@ -250,7 +251,7 @@ public final class DataDirectory {
         TickerRegistry scanRegistry = new TickerRegistry(tickSizes);
         List<long[]> spansById = new ArrayList<>();
         List<Boolean> held = new ArrayList<>();
-        HeldEvents events = new HeldEvents(1 << 16);
+        EventColumns events = new EventColumns(1 << 16);
         try (FeedReader reader = reader(file, scanRegistry, metadata, SYMBOL_OF_SELECTION)) {
             for (MarketEvent event = reader.next(); event != null; event = reader.next()) {
                 if (event instanceof IndexTick) {
@@ -295,14 +296,14 @@ public final class DataDirectory {
      * first name them (files in order, as readers opened in turn would number them); {@code selectionSymbol} stands
      * in for the scan's placeholder.
      */
-    private static int[] symbolIds(HeldEvents events, TickerRegistry scanRegistry, TickerRegistry registry,
+    private static int[] symbolIds(EventColumns events, TickerRegistry scanRegistry, TickerRegistry registry,
             String selectionSymbol) {
         int[] ids = new int[scanRegistry.symbols().size()];
         Arrays.fill(ids, -1);
         for (int i = 0; i < events.size(); i++) {
-            if (events.isIndexTick(i) && ids[events.id(i)] < 0) {
-                String name = scanRegistry.symbols().get(events.id(i));
-                ids[events.id(i)] = registry.symbolId(name.equals(SYMBOL_OF_SELECTION) ? selectionSymbol : name);
+            if (events.isIndexTick(i) && ids[events.instrument(i)] < 0) {
+                String name = scanRegistry.symbols().get(events.instrument(i));
+                ids[events.instrument(i)] = registry.symbolId(name.equals(SYMBOL_OF_SELECTION) ? selectionSymbol : name);
             }
         }
         return ids;
@@ -329,14 +330,14 @@ public final class DataDirectory {
      * index ticks in time, under the file's final symbol.
      */
     private static final class SelectedEvents implements EventSource {
-        private HeldEvents events;
+        private EventColumns events;
         private final int[] finalIds;
         private final int[] symbolIds;
         private final long indexFrom;
         private final long indexTo;
         private int next;
 
-        SelectedEvents(HeldEvents events, int[] finalIds, int[] symbolIds, long indexFrom, long indexTo) {
+        SelectedEvents(EventColumns events, int[] finalIds, int[] symbolIds, long indexFrom, long indexTo) {
             this.events = events;
             this.finalIds = finalIds;
             this.symbolIds = symbolIds;
@@ -354,10 +355,10 @@ public final class DataDirectory {
                 if (events.isIndexTick(i)) {
                     long ts = events.ts(i);
                     if (ts >= indexFrom && ts < indexTo) {
-                        return events.event(i, symbolIds[events.id(i)]);
+                        return events.event(i, symbolIds[events.instrument(i)]);
                     }
-                } else if (finalIds[events.id(i)] >= 0) {
-                    return events.event(i, finalIds[events.id(i)]);
+                } else if (finalIds[events.instrument(i)] >= 0) {
+                    return events.event(i, finalIds[events.instrument(i)]);
                 }
             }
             // Read to the end: the columns are not needed again.

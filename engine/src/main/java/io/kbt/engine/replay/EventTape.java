@@ -8,7 +8,6 @@ import io.kbt.engine.event.IndexTick;
 import io.kbt.engine.event.MarketClose;
 import io.kbt.engine.event.MarketEvent;
 import io.kbt.engine.event.Trade;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,12 +17,6 @@ import java.util.List;
  * per event, with no object per event.
  */
 public final class EventTape {
-    static final byte SNAPSHOT = 0;
-    static final byte DELTA = 1;
-    static final byte TRADE = 2;
-    static final byte INDEX = 3;
-    static final byte CLOSE = 4;
-
     final int size;
     final byte[] kind;
     final long[] ts;
@@ -38,7 +31,7 @@ public final class EventTape {
     final byte[] side;
     final List<BookSnapshot> snapshots;
 
-    private EventTape(Builder b) {
+    private EventTape(EventColumns b) {
         size = b.size;
         kind = Arrays.copyOf(b.kind, size);
         ts = Arrays.copyOf(b.ts, size);
@@ -52,7 +45,7 @@ public final class EventTape {
 
     /** Reads {@code source} to its end (without closing it) into a tape. */
     public static EventTape record(EventSource source) {
-        Builder builder = new Builder();
+        EventColumns builder = new EventColumns(1024);
         for (MarketEvent event = source.next(); event != null; event = source.next()) {
             builder.add(event);
         }
@@ -90,70 +83,12 @@ public final class EventTape {
     MarketEvent event(int i) {
         BookSide s = BookSide.ofCode(side[i]);
         return switch (kind[i]) {
-            case SNAPSHOT -> snapshots.get(price[i]);
-            case DELTA -> new BookDelta(ts[i], seq[i], instrument[i], s, price[i], quantity[i]);
-            case TRADE -> new Trade(ts[i], seq[i], instrument[i], price[i], quantity[i], s);
-            case INDEX -> new IndexTick(ts[i], seq[i], instrument[i], Double.longBitsToDouble(quantity[i]));
+            case EventColumns.SNAPSHOT -> snapshots.get(price[i]);
+            case EventColumns.DELTA -> new BookDelta(ts[i], seq[i], instrument[i], s, price[i], quantity[i]);
+            case EventColumns.TRADE -> new Trade(ts[i], seq[i], instrument[i], price[i], quantity[i], s);
+            case EventColumns.INDEX -> new IndexTick(ts[i], seq[i], instrument[i],
+                    Double.longBitsToDouble(quantity[i]));
             default -> new MarketClose(ts[i], seq[i], instrument[i]);
         };
-    }
-
-    private static final class Builder {
-        int size;
-        byte[] kind = new byte[1024];
-        long[] ts = new long[1024];
-        long[] seq = new long[1024];
-        int[] instrument = new int[1024];
-        int[] price = new int[1024];
-        long[] quantity = new long[1024];
-        byte[] side = new byte[1024];
-        final List<BookSnapshot> snapshots = new ArrayList<>();
-
-        void add(MarketEvent event) {
-            if (size == kind.length) {
-                int capacity = Math.multiplyExact(kind.length, 2);
-                kind = Arrays.copyOf(kind, capacity);
-                ts = Arrays.copyOf(ts, capacity);
-                seq = Arrays.copyOf(seq, capacity);
-                instrument = Arrays.copyOf(instrument, capacity);
-                price = Arrays.copyOf(price, capacity);
-                quantity = Arrays.copyOf(quantity, capacity);
-                side = Arrays.copyOf(side, capacity);
-            }
-            int i = size++;
-            ts[i] = event.ts();
-            seq[i] = event.seq();
-            switch (event) {
-                case BookSnapshot s -> {
-                    kind[i] = SNAPSHOT;
-                    instrument[i] = s.market();
-                    price[i] = snapshots.size();
-                    snapshots.add(s);
-                }
-                case BookDelta d -> {
-                    kind[i] = DELTA;
-                    instrument[i] = d.market();
-                    price[i] = d.price();
-                    quantity[i] = d.delta();
-                    side[i] = (byte) d.side().code();
-                }
-                case Trade t -> {
-                    kind[i] = TRADE;
-                    instrument[i] = t.market();
-                    price[i] = t.yesPrice();
-                    quantity[i] = t.count();
-                    side[i] = (byte) t.takerSide().code();
-                }
-                case IndexTick x -> {
-                    kind[i] = INDEX;
-                    instrument[i] = x.symbol();
-                    quantity[i] = Double.doubleToRawLongBits(x.level());
-                }
-                case MarketClose c -> {
-                    kind[i] = CLOSE;
-                    instrument[i] = c.market();
-                }
-            }
-        }
     }
 }

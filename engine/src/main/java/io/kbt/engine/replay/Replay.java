@@ -88,12 +88,12 @@ public final class Replay {
             batchTs = ts;
             session.advance(ts, seqs[i]);
             switch (kind[i]) {
-                case EventTape.SNAPSHOT -> session.snapshot(tape.snapshots.get(price[i]));
-                case EventTape.DELTA -> session.delta(instrument[i], BookSide.ofCode(side[i]),
+                case EventColumns.SNAPSHOT -> session.snapshot(tape.snapshots.get(price[i]));
+                case EventColumns.DELTA -> session.delta(instrument[i], BookSide.ofCode(side[i]),
                         price[i], quantity[i]);
-                case EventTape.TRADE -> session.trade(instrument[i], price[i], quantity[i],
+                case EventColumns.TRADE -> session.trade(instrument[i], price[i], quantity[i],
                         BookSide.ofCode(side[i]));
-                case EventTape.INDEX -> session.index(instrument[i], Double.longBitsToDouble(quantity[i]), null);
+                case EventColumns.INDEX -> session.index(instrument[i], Double.longBitsToDouble(quantity[i]), null);
                 default -> session.closeEvent(instrument[i]);
             }
             pending = true;

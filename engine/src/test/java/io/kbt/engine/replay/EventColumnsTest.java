@@ -1,4 +1,4 @@
-package io.kbt.feeds;
+package io.kbt.engine.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of event comes back out of the columns as it went in, under the id it is handed on with. */
-class HeldEventsTest {
+class EventColumnsTest {
     @Test
     void givesEveryKindBackUnderItsNewIdPastSeveralGrowths() {
         List<MarketEvent> kinds = List.of(
@@ -23,7 +23,7 @@ class HeldEventsTest {
                 new Trade(3, 3, 3, 6, 150, BookSide.YES),
                 new IndexTick(4, 4, 0, 6001.25),
                 new MarketClose(5, 5, 3));
-        HeldEvents held = new HeldEvents(1);
+        EventColumns held = new EventColumns(1);
         int count = 100;
         for (int i = 0; i < count; i++) {
             held.add(kinds.get(i % kinds.size()));
@@ -33,8 +33,8 @@ class HeldEventsTest {
             MarketEvent in = kinds.get(i % kinds.size());
             assertThat(held.ts(i)).isEqualTo(in.ts());
             assertThat(held.isIndexTick(i)).isEqualTo(in instanceof IndexTick);
-            assertThat(held.id(i)).isEqualTo(in instanceof IndexTick ? 0 : 3);
-            assertThat(held.event(i, held.id(i))).isEqualTo(in);
+            assertThat(held.instrument(i)).isEqualTo(in instanceof IndexTick ? 0 : 3);
+            assertThat(held.event(i, held.instrument(i))).isEqualTo(in);
         }
         assertThat(held.event(0, 8)).isEqualTo(new BookSnapshot(1, 1, 8, List.of(new Level(5, 200)),
                 List.of(new Level(90, 100), new Level(91, 7))));

@@ -1,4 +1,4 @@
-package io.kbt.feeds;
+package io.kbt.engine.replay;
 
 import io.kbt.engine.event.BookDelta;
 import io.kbt.engine.event.BookSide;
@@ -12,45 +12,45 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A decoded file's events held between decoding and the selection in primitive columns (snapshots kept aside as
- * objects), not as one object each: the millions of events a directory holds are then a few large arrays that a
- * collection neither traces nor copies, where as objects they were copied from survivor space to old space while
- * the file was decoded. An event is made again, under its final id, when it is handed on ({@link #event}).
+ * Events in growing primitive columns (snapshots kept aside as objects), not as one object each: what an
+ * {@link EventTape} is made from, and how a directory holds a decoded file's events until they are selected. Millions
+ * of events are then a few large arrays that a collection neither traces nor copies, where as objects they were
+ * copied from survivor space to old space while a file was decoded.
  */
-final class HeldEvents {
-    private static final byte SNAPSHOT = 0;
-    private static final byte DELTA = 1;
-    private static final byte TRADE = 2;
-    private static final byte INDEX = 3;
-    private static final byte CLOSE = 4;
+public final class EventColumns {
+    static final byte SNAPSHOT = 0;
+    static final byte DELTA = 1;
+    static final byte TRADE = 2;
+    static final byte INDEX = 3;
+    static final byte CLOSE = 4;
 
-    private int size;
-    private byte[] kind;
-    private long[] ts;
-    private long[] seq;
+    int size;
+    byte[] kind;
+    long[] ts;
+    long[] seq;
     /** Market id, or index symbol for index ticks. */
-    private int[] id;
+    int[] instrument;
     /** Price in ticks; for snapshots, the position in {@link #snapshots}. */
-    private int[] price;
+    int[] price;
     /** Delta or count in hundredths; for index ticks, the level's raw double bits. */
-    private long[] quantity;
+    long[] quantity;
     /** {@link BookSide#code()} of the book side or taker side. */
-    private byte[] side;
-    private final List<BookSnapshot> snapshots = new ArrayList<>();
+    byte[] side;
+    final List<BookSnapshot> snapshots = new ArrayList<>();
 
     /** Room for about {@code expected} events before the columns first grow. */
-    HeldEvents(int expected) {
+    public EventColumns(int expected) {
         int capacity = Math.max(expected, 16);
         kind = new byte[capacity];
         ts = new long[capacity];
         seq = new long[capacity];
-        id = new int[capacity];
+        instrument = new int[capacity];
         price = new int[capacity];
         quantity = new long[capacity];
         side = new byte[capacity];
     }
 
-    void add(MarketEvent event) {
+    public void add(MarketEvent event) {
         if (size == kind.length) {
             grow();
         }
@@ -60,32 +60,32 @@ final class HeldEvents {
         switch (event) {
             case BookSnapshot s -> {
                 kind[i] = SNAPSHOT;
-                id[i] = s.market();
+                instrument[i] = s.market();
                 price[i] = snapshots.size();
                 snapshots.add(s);
             }
             case BookDelta d -> {
                 kind[i] = DELTA;
-                id[i] = d.market();
+                instrument[i] = d.market();
                 price[i] = d.price();
                 quantity[i] = d.delta();
                 side[i] = (byte) d.side().code();
             }
             case Trade t -> {
                 kind[i] = TRADE;
-                id[i] = t.market();
+                instrument[i] = t.market();
                 price[i] = t.yesPrice();
                 quantity[i] = t.count();
                 side[i] = (byte) t.takerSide().code();
             }
             case IndexTick x -> {
                 kind[i] = INDEX;
-                id[i] = x.symbol();
+                instrument[i] = x.symbol();
                 quantity[i] = Double.doubleToRawLongBits(x.level());
             }
             case MarketClose c -> {
                 kind[i] = CLOSE;
-                id[i] = c.market();
+                instrument[i] = c.market();
             }
         }
     }
@@ -95,40 +95,41 @@ final class HeldEvents {
         kind = Arrays.copyOf(kind, capacity);
         ts = Arrays.copyOf(ts, capacity);
         seq = Arrays.copyOf(seq, capacity);
-        id = Arrays.copyOf(id, capacity);
+        instrument = Arrays.copyOf(instrument, capacity);
         price = Arrays.copyOf(price, capacity);
         quantity = Arrays.copyOf(quantity, capacity);
         side = Arrays.copyOf(side, capacity);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    long ts(int i) {
+    public long ts(int i) {
         return ts[i];
     }
 
-    boolean isIndexTick(int i) {
+    public boolean isIndexTick(int i) {
         return kind[i] == INDEX;
     }
 
     /** The market id of a market event, or the symbol of an index tick. */
-    int id(int i) {
-        return id[i];
+    public int instrument(int i) {
+        return instrument[i];
     }
 
-    /** Event {@code i} as it was added, but with {@code newId} for its market id or index symbol. */
-    MarketEvent event(int i, int newId) {
+    /** Event {@code i} as it was added, but with {@code instrument} for its market id or index symbol. */
+    public MarketEvent event(int i, int instrument) {
         return switch (kind[i]) {
             case SNAPSHOT -> {
                 BookSnapshot s = snapshots.get(price[i]);
-                yield s.market() == newId ? s : new BookSnapshot(s.ts(), s.seq(), newId, s.yesBids(), s.noBids());
+                yield s.market() == instrument ? s : new BookSnapshot(s.ts(), s.seq(), instrument, s.yesBids(),
+                        s.noBids());
             }
-            case DELTA -> new BookDelta(ts[i], seq[i], newId, BookSide.ofCode(side[i]), price[i], quantity[i]);
-            case TRADE -> new Trade(ts[i], seq[i], newId, price[i], quantity[i], BookSide.ofCode(side[i]));
-            case INDEX -> new IndexTick(ts[i], seq[i], newId, Double.longBitsToDouble(quantity[i]));
-            default -> new MarketClose(ts[i], seq[i], newId);
+            case DELTA -> new BookDelta(ts[i], seq[i], instrument, BookSide.ofCode(side[i]), price[i], quantity[i]);
+            case TRADE -> new Trade(ts[i], seq[i], instrument, price[i], quantity[i], BookSide.ofCode(side[i]));
+            case INDEX -> new IndexTick(ts[i], seq[i], instrument, Double.longBitsToDouble(quantity[i]));
+            default -> new MarketClose(ts[i], seq[i], instrument);
         };
     }
 }
