@@ -2,7 +2,6 @@ package io.kbt.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -39,23 +38,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool with one connection made at once: it checks the server (a failure becomes one
-     * {@link DatabaseUnavailableException} line) and stays in the pool for the first query, so a command pays one
-     * connection's start-up before its work, not a probe's and then the pool's.
+     * Opens the pool after checking the server with one connection (a failure becomes one
+     * {@link DatabaseUnavailableException} line), which then stays in the pool for the first query: a command pays
+     * one connection's start-up before its work, not a probe's and then the pool's.
      */
     public static Database open(DbUrl url) {
-        HikariDataSource pool;
+        Connection first;
         try {
-            pool = new HikariDataSource(poolConfig(url));
-        } catch (HikariPool.PoolInitializationException e) {
-            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql) {
-                    throw unavailable(url, sql);
-                }
-            }
-            throw new DatabaseUnavailableException("cannot use PostgreSQL at " + url.describe() + " as " + url.user()
-                    + ": " + firstLine(e.getMessage()), e);
+            first = DriverManager.getConnection(url.jdbcUrl(), credentials(url));
+        } catch (SQLException e) {
+            throw unavailable(url, e);
         }
+        HikariDataSource pool = new HikariDataSource(poolConfig(url, first));
         // The first connection stays; the pool itself keeps none idle beyond what commands leave there.
         pool.getHikariConfigMXBean().setMinimumIdle(0);
         return new Database(url, pool);
@@ -197,12 +191,11 @@ public final class Database implements AutoCloseable {
         return newline >= 0 ? message.substring(0, newline) : message;
     }
 
-    private static HikariConfig poolConfig(DbUrl url) {
+    private static HikariConfig poolConfig(DbUrl url, Connection first) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl());
-        config.setDataSourceProperties(credentials(url));
+        config.setDataSource(new PoolConnections(url.jdbcUrl(), credentials(url), first));
         config.setMaximumPoolSize(8);
-        // Hikari keeps its start-up check's connection in the pool only with an idle minimum; one try, no retries.
+        // Hikari's start-up check takes the first connection and keeps it only with an idle minimum.
         config.setMinimumIdle(1);
         config.setInitializationFailTimeout(1);
         config.setPoolName("kbt");
