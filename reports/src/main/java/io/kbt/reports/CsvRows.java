@@ -214,8 +214,8 @@ final class CsvRows implements AutoCloseable {
     private void unscaled(long unscaled, int scale, boolean strip) {
         if (unscaled == Long.MIN_VALUE) {
             // No magnitude as a long; never a real amount, but printed all the same.
-            field--;
-            text((strip ? Decimals.cents(unscaled) : Decimals.contracts(unscaled)).toString());
+            bytes((strip ? Decimals.cents(unscaled) : Decimals.contracts(unscaled)).toString()
+                    .getBytes(StandardCharsets.US_ASCII));
             return;
         }
         room(MAX_FIELD);

@@ -84,6 +84,19 @@ class CsvRowsTest {
     }
 
     @Test
+    void everyTypedFieldKeepsItsColumnAfterAnother() throws IOException {
+        Path file = dir.resolve("columns.csv");
+        try (CsvRows csv = new CsvRows(file, "a", "b", "c", "d", "e")) {
+            csv.text("x").cents(Long.MIN_VALUE).contracts(Long.MIN_VALUE).fair(1.5e300).time(0).end();
+            csv.cents(10_000).contracts(-150).fair(12.34565).text(null).time(-1).end();
+        }
+        assertThat(Files.readAllLines(file)).containsExactly("a,b,c,d,e",
+                "x," + Decimals.cents(Long.MIN_VALUE) + "," + Decimals.contracts(Long.MIN_VALUE) + ","
+                        + BigDecimal.valueOf(1.5e300).setScale(0) + ",1970-01-01T00:00:00.000000Z",
+                "1,-1.50,12.3456,,1969-12-31T23:59:59.999999Z");
+    }
+
+    @Test
     void aRowMustHaveTheHeadersFields() {
         try (CsvRows csv = new CsvRows(dir.resolve("short.csv"), "a", "b")) {
             csv.text("only");
