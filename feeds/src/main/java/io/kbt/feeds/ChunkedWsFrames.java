@@ -40,6 +40,8 @@ final class ChunkedWsFrames implements WsFrames {
         RuntimeException error;
         /** The file could not be read past this chunk's lines. */
         IOException readError;
+        /** What stopped the scanning thread on this chunk (no room for a line, a bug): rethrown, never waited on. */
+        Throwable crash;
 
         Chunk(String sourceName) {
             fields = new JsonFields(sourceName);
@@ -97,6 +99,13 @@ final class ChunkedWsFrames implements WsFrames {
         }
         while (current == null || index == current.size) {
             if (current != null) {
+                if (current.crash instanceof Error e) {
+                    throw e;
+                }
+                if (current.crash != null) {
+                    throw new IllegalStateException("reading " + sourceName + " after line " + linesBefore + ": "
+                            + current.crash, current.crash);
+                }
                 if (current.error != null) {
                     throw current.error instanceof BadInputException bad ? bad.movedDown(linesBefore) : current.error;
                 }
@@ -161,12 +170,30 @@ final class ChunkedWsFrames implements WsFrames {
                 }
                 chunk = slots[(int) (nextToRead % slots.length)];
                 chunk.number = nextToRead++;
-                read(chunk);
+                chunk.crash = null;
+                try {
+                    read(chunk);
+                } catch (RuntimeException | Error e) {
+                    // The file ends here for every thread; the caller reports why when it reaches this chunk.
+                    chunk.size = 0;
+                    chunk.crash = e;
+                    chunk.last = true;
+                    readToEnd = true;
+                    chunk.scanned = true;
+                    lock.notifyAll();
+                    return;
+                }
             }
-            scan(chunk, scanner);
-            synchronized (lock) {
-                chunk.scanned = true;
-                lock.notifyAll();
+            try {
+                scan(chunk, scanner);
+            } catch (Error e) {
+                chunk.crash = e;
+                chunk.last = true;
+            } finally {
+                synchronized (lock) {
+                    chunk.scanned = true;
+                    lock.notifyAll();
+                }
             }
         }
     }

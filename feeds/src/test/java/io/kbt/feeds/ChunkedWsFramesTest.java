@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -117,6 +118,39 @@ class ChunkedWsFramesTest {
         Path file = TestFiles.write(dir, "long.jsonl", lines.toArray(String[]::new));
         List<MarketEvent> events = TestFiles.readAll(new KalshiWsReader(file, new TickerRegistry()));
         assertThat(events).extracting(MarketEvent::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    @Timeout(60)
+    void aStreamThatFailsUnderTheScanningThreadsFailsTheReaderInsteadOfLeavingItWaiting() {
+        byte[] bytes = (String.join("\n", frames(FRAMES)) + "\n").getBytes(StandardCharsets.UTF_8);
+        InputStream failing = new InputStream() {
+            private int at;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] into, int off, int len) {
+                if (at > bytes.length / 2) {
+                    throw new IllegalStateException("stream closed under the reader");
+                }
+                int n = Math.min(len, Math.min(65_536, bytes.length - at));
+                System.arraycopy(bytes, at, into, off, n);
+                at += n;
+                return n;
+            }
+        };
+        try (ChunkedWsFrames frames = new ChunkedWsFrames(failing, "failing.jsonl", 2)) {
+            assertThatThrownBy(() -> {
+                while (frames.next() != null) {
+                    // read to the failure
+                }
+            }).isInstanceOf(IllegalStateException.class).hasMessageContaining("reading failing.jsonl after line")
+                    .hasRootCauseMessage("stream closed under the reader");
+        }
     }
 
     @Test
