@@ -22,6 +22,7 @@ class LauncherJvmOptionsTest {
         assertThat(oneDay("backtest", "--to=2026-01-30", "--from", "2026-01-05")).isFalse();
         assertThat(oneDay("sweep", "--from", "2023-04-10")).isFalse();
         assertThat(oneDay("demo")).isFalse();
+        assertThat(oneDay("backtest", "--from", "2026-01-05", "@more-options.txt")).isFalse();
         assertThat(oneDay()).isFalse();
     }
 
