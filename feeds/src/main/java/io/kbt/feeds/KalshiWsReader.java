@@ -47,6 +47,12 @@ import java.util.Set;
  * give the same value in both; disagreement is bad input.
  */
 public final class KalshiWsReader extends LineFeedReader {
+    /**
+     * Scanning threads of one file at most: a directory decodes its files side by side, one per core, so readers
+     * with a thread per core each would start cores × cores threads (and their chunk buffers) on a big machine.
+     */
+    private static final int MAX_SCANNERS = 4;
+
     /** Event counters in {@link #stats()}. */
     public static final String SNAPSHOT = "snapshot";
 
@@ -110,8 +116,8 @@ public final class KalshiWsReader extends LineFeedReader {
         super(file, sourceName);
         this.registry = registry;
         this.fields = new JsonFields(sourceName);
-        int cores = Runtime.getRuntime().availableProcessors();
-        this.frames = cores > 1 ? new ChunkedWsFrames(lines.stream(), sourceName, cores)
+        int scanners = Math.min(Runtime.getRuntime().availableProcessors(), MAX_SCANNERS);
+        this.frames = scanners > 1 ? new ChunkedWsFrames(lines.stream(), sourceName, scanners)
                 : new InlineWsFrames(lines, sourceName);
     }
 
