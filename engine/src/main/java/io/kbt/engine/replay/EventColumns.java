@@ -101,6 +101,17 @@ public final class EventColumns {
         side = Arrays.copyOf(side, capacity);
     }
 
+    /** Shrinks the columns to the events held (a tape's, which is never added to again). */
+    void trim() {
+        kind = Arrays.copyOf(kind, size);
+        ts = Arrays.copyOf(ts, size);
+        seq = Arrays.copyOf(seq, size);
+        instrument = Arrays.copyOf(instrument, size);
+        price = Arrays.copyOf(price, size);
+        quantity = Arrays.copyOf(quantity, size);
+        side = Arrays.copyOf(side, size);
+    }
+
     public int size() {
         return size;
     }

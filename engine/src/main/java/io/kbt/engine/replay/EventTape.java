@@ -1,15 +1,7 @@
 package io.kbt.engine.replay;
 
-import io.kbt.engine.event.BookDelta;
-import io.kbt.engine.event.BookSide;
-import io.kbt.engine.event.BookSnapshot;
 import io.kbt.engine.event.EventSource;
-import io.kbt.engine.event.IndexTick;
-import io.kbt.engine.event.MarketClose;
 import io.kbt.engine.event.MarketEvent;
-import io.kbt.engine.event.Trade;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * A compact, immutable, in-memory copy of an event stream in primitive columns (snapshots kept aside as
@@ -18,29 +10,13 @@ import java.util.List;
  */
 public final class EventTape {
     final int size;
-    final byte[] kind;
-    final long[] ts;
-    final long[] seq;
-    /** Market id, or index symbol for index ticks. */
-    final int[] instrument;
-    /** Price in ticks; for snapshots, the position in {@link #snapshots}. */
-    final int[] price;
-    /** Delta or count in hundredths; for index ticks, the level's raw double bits. */
-    final long[] quantity;
-    /** {@link BookSide#code()} of the book side or taker side. */
-    final byte[] side;
-    final List<BookSnapshot> snapshots;
+    /** Trimmed to {@link #size}, never added to again. */
+    final EventColumns columns;
 
-    private EventTape(EventColumns b) {
-        size = b.size;
-        kind = Arrays.copyOf(b.kind, size);
-        ts = Arrays.copyOf(b.ts, size);
-        seq = Arrays.copyOf(b.seq, size);
-        instrument = Arrays.copyOf(b.instrument, size);
-        price = Arrays.copyOf(b.price, size);
-        quantity = Arrays.copyOf(b.quantity, size);
-        side = Arrays.copyOf(b.side, size);
-        snapshots = List.copyOf(b.snapshots);
+    private EventTape(EventColumns columns) {
+        columns.trim();
+        this.size = columns.size;
+        this.columns = columns;
     }
 
     /** Reads {@code source} to its end (without closing it) into a tape. */
@@ -81,14 +57,6 @@ public final class EventTape {
     }
 
     MarketEvent event(int i) {
-        BookSide s = BookSide.ofCode(side[i]);
-        return switch (kind[i]) {
-            case EventColumns.SNAPSHOT -> snapshots.get(price[i]);
-            case EventColumns.DELTA -> new BookDelta(ts[i], seq[i], instrument[i], s, price[i], quantity[i]);
-            case EventColumns.TRADE -> new Trade(ts[i], seq[i], instrument[i], price[i], quantity[i], s);
-            case EventColumns.INDEX -> new IndexTick(ts[i], seq[i], instrument[i],
-                    Double.longBitsToDouble(quantity[i]));
-            default -> new MarketClose(ts[i], seq[i], instrument[i]);
-        };
+        return columns.event(i, columns.instrument[i]);
     }
 }

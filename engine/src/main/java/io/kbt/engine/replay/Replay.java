@@ -69,13 +69,13 @@ public final class Replay {
 
     private static void runTape(EventTape.Cursor cursor, ReplaySession session, Closes closes, boolean perEvent) {
         EventTape tape = cursor.tape;
-        byte[] kind = tape.kind;
-        long[] tss = tape.ts;
-        long[] seqs = tape.seq;
-        int[] instrument = tape.instrument;
-        int[] price = tape.price;
-        long[] quantity = tape.quantity;
-        byte[] side = tape.side;
+        byte[] kind = tape.columns.kind;
+        long[] tss = tape.columns.ts;
+        long[] seqs = tape.columns.seq;
+        int[] instrument = tape.columns.instrument;
+        int[] price = tape.columns.price;
+        long[] quantity = tape.columns.quantity;
+        byte[] side = tape.columns.side;
         long batchTs = Long.MIN_VALUE;
         boolean pending = false;
         int first = cursor.next;
@@ -88,7 +88,7 @@ public final class Replay {
             batchTs = ts;
             session.advance(ts, seqs[i]);
             switch (kind[i]) {
-                case EventColumns.SNAPSHOT -> session.snapshot(tape.snapshots.get(price[i]));
+                case EventColumns.SNAPSHOT -> session.snapshot(tape.columns.snapshots.get(price[i]));
                 case EventColumns.DELTA -> session.delta(instrument[i], BookSide.ofCode(side[i]),
                         price[i], quantity[i]);
                 case EventColumns.TRADE -> session.trade(instrument[i], price[i], quantity[i],
