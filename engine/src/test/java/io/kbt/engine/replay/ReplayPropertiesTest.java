@@ -219,8 +219,7 @@ class ReplayPropertiesTest {
     void aStrategyLookingOnlyAtUpdatedMarketsActsAsIfItScannedThemAll(
             @ForAll long seed, @ForAll boolean perEvent, @ForAll boolean tape) {
         RandomDay day = new RandomDay(seed, 2_000);
-        ReplayConfig config = new ReplayConfig(QueueModels.byName("risk-averse"), FeeSchedules.byName("standard"),
-                perEvent);
+        ReplayConfig config = riskAverse(perEvent);
         Recording all = new Recording();
         Recording updated = new Recording();
         RunResult scanning = Replay.run(day.instruments, source(day, tape), new RequoteOnChange(false), config, all);
@@ -235,13 +234,16 @@ class ReplayPropertiesTest {
         assertThat(withoutTiming(listing)).isEqualTo(withoutTiming(scanning));
     }
 
+    private static ReplayConfig riskAverse(boolean perEvent) {
+        return new ReplayConfig(QueueModels.byName("risk-averse"), FeeSchedules.byName("standard"), perEvent);
+    }
+
     /** A listener that wants no samples gets none, and everything else exactly as one that takes them. */
     @Property(tries = 20)
     void aListenerWantingNoSamplesGetsTheSameRunWithoutThem(
             @ForAll long seed, @ForAll boolean perEvent, @ForAll boolean tape) {
         RandomDay day = new RandomDay(seed, 2_000);
-        ReplayConfig config = new ReplayConfig(QueueModels.byName("risk-averse"), FeeSchedules.byName("standard"),
-                perEvent);
+        ReplayConfig config = riskAverse(perEvent);
         Recording sampled = new Recording();
         Recording figures = new Recording(false);
         RunResult withSamples = Replay.run(day.instruments, source(day, tape), new RequoteOnChange(true), config,
